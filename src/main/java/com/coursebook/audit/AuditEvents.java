@@ -1,0 +1,16 @@
+package com.coursebook.audit;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/** Read and append only: no update or delete method exists, and the database refuses them anyway. */
+public interface AuditEvents extends Repository<AuditEvent, Long> {
+
+    AuditEvent save(AuditEvent event);
+
+    List<AuditEvent> findByPatientIdOrderByIdDesc(Long patientId, Pageable page);
+
+    List<AuditEvent> findAllByOrderByIdDesc(Pageable page);
+}

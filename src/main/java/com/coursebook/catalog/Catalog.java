@@ -1,0 +1,60 @@
+package com.coursebook.catalog;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.coursebook.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the catalog, shared by its screens, its API and the other modules. */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+    private final TreatmentPrograms programs;
+
+    private final Contraindications contraindications;
+
+    Catalog(TreatmentPrograms programs, Contraindications contraindications) {
+        this.programs = programs;
+        this.contraindications = contraindications;
+    }
+
+    public List<ProgramView> programs(Locale locale) {
+        return programs.findAllByOrderBySpecialtyAscCodeAsc().stream().map(p -> ProgramView.of(p, locale)).toList();
+    }
+
+    public List<ContraindicationView> contraindications(Locale locale) {
+        return contraindications.findAllWithPrograms().stream().map(c -> ContraindicationView.of(c, locale)).toList();
+    }
+
+    public TreatmentProgram program(String code) {
+        return programs.findByCode(code).orElseThrow(() -> new NotFoundException("error.program.notFound", code));
+    }
+
+    public record ProgramView(String code, String name, Specialty specialty, EligibleSex eligibleSex,
+            int defaultSessions, int minSessions, int maxSessions, int cadenceDays, int minGapDays, int maxPerWeek,
+            int slotMinutes, int firstSessionMinutes, int maxSessionMinutes, boolean pausesForMenstruation,
+            boolean requiresExamination, String preparation, String aftercare, boolean active) {
+
+        static ProgramView of(TreatmentProgram p, Locale locale) {
+            return new ProgramView(p.getCode(), p.getName().in(locale), p.getSpecialty(), p.getEligibleSex(),
+                    p.getDefaultSessions(), p.getMinSessions(), p.getMaxSessions(), p.getCadenceDays(),
+                    p.getMinGapDays(), p.getMaxPerWeek(), p.getSlotMinutes(), p.getFirstSessionMinutes(),
+                    p.getMaxSessionMinutes(), p.isPausesForMenstruation(), p.isRequiresExamination(),
+                    p.getPreparation().in(locale), p.getAftercare().in(locale), p.isActive());
+        }
+    }
+
+    public record ContraindicationView(String code, String name, Severity severity, Temporality temporality,
+            Integer windowDays, String note, String source, List<String> programs, boolean active) {
+
+        static ContraindicationView of(Contraindication c, Locale locale) {
+            return new ContraindicationView(c.getCode(), c.getName().in(locale), c.getSeverity(), c.getTemporality(),
+                    c.getWindowDays(), c.getNote() == null ? null : c.getNote().in(locale), c.getSource(),
+                    c.getPrograms().stream().map(TreatmentProgram::getCode).sorted().toList(), c.isActive());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.coursebook.catalog;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import com.coursebook.shared.Bilingual;
+import com.coursebook.shared.VersionedEntity;
+
+/** A condition that forbids (absolute) or cautions against (relative) the programs it applies to. */
+@Entity
+@Table(name = "contraindication")
+public class Contraindication extends VersionedEntity {
+
+    @Column(nullable = false, unique = true, updatable = false)
+    private String code;
+
+    @Column(name = "name_en", nullable = false)
+    private String nameEn;
+
+    @Column(name = "name_ru", nullable = false)
+    private String nameRu;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Temporality temporality;
+
+    @Column(name = "window_days")
+    private Integer windowDays;
+
+    @Column(name = "note_en")
+    private String noteEn;
+
+    @Column(name = "note_ru")
+    private String noteRu;
+
+    private String source;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "contraindication_program", joinColumns = @JoinColumn(name = "contraindication_id"),
+            inverseJoinColumns = @JoinColumn(name = "program_id"))
+    @OrderBy("code")
+    private Set<TreatmentProgram> programs = new LinkedHashSet<>();
+
+    protected Contraindication() {
+    }
+
+    public boolean appliesTo(TreatmentProgram program) {
+        return active && programs.stream().anyMatch(p -> p.getCode().equals(program.getCode()));
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public Bilingual getName() {
+        return new Bilingual(nameEn, nameRu);
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public Temporality getTemporality() {
+        return temporality;
+    }
+
+    public Integer getWindowDays() {
+        return windowDays;
+    }
+
+    public Bilingual getNote() {
+        return noteEn == null ? null : new Bilingual(noteEn, noteRu);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Set<TreatmentProgram> getPrograms() {
+        return Set.copyOf(programs);
+    }
+}

@@ -1,0 +1,5 @@
+package com.coursebook.catalog;
+
+public enum Specialty {
+    UROLOGY, GYNECOLOGY, PROCTOLOGY, NURSING
+}

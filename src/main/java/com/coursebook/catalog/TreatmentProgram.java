@@ -1,0 +1,199 @@
+package com.coursebook.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import com.coursebook.shared.Bilingual;
+import com.coursebook.shared.VersionedEntity;
+
+/** A prescribable course type: who may receive and perform it, how long, how often, how to prepare. */
+@Entity
+@Table(name = "treatment_program")
+public class TreatmentProgram extends VersionedEntity {
+
+    @Column(nullable = false, unique = true, updatable = false)
+    private String code;
+
+    @Column(name = "name_en", nullable = false)
+    private String nameEn;
+
+    @Column(name = "name_ru", nullable = false)
+    private String nameRu;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Specialty specialty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "eligible_sex", nullable = false)
+    private EligibleSex eligibleSex;
+
+    @Column(name = "default_sessions", nullable = false)
+    private int defaultSessions;
+
+    @Column(name = "min_sessions", nullable = false)
+    private int minSessions;
+
+    @Column(name = "max_sessions", nullable = false)
+    private int maxSessions;
+
+    @Column(name = "cadence_days", nullable = false)
+    private int cadenceDays;
+
+    @Column(name = "min_gap_days", nullable = false)
+    private int minGapDays;
+
+    @Column(name = "max_per_week", nullable = false)
+    private int maxPerWeek;
+
+    @Column(name = "slot_minutes", nullable = false)
+    private int slotMinutes;
+
+    @Column(name = "first_session_minutes", nullable = false)
+    private int firstSessionMinutes;
+
+    @Column(name = "max_session_minutes", nullable = false)
+    private int maxSessionMinutes;
+
+    @Column(name = "session_minutes_step", nullable = false)
+    private int sessionMinutesStep;
+
+    @Column(name = "pauses_for_menstruation", nullable = false)
+    private boolean pausesForMenstruation;
+
+    @Column(name = "requires_examination", nullable = false)
+    private boolean requiresExamination;
+
+    @Column(name = "examination_valid_days", nullable = false)
+    private int examinationValidDays;
+
+    @Column(name = "examination_blocks_booking", nullable = false)
+    private boolean examinationBlocksBooking;
+
+    @Column(name = "room_type")
+    private String roomType;
+
+    @Column(name = "preparation_en", nullable = false)
+    private String preparationEn;
+
+    @Column(name = "preparation_ru", nullable = false)
+    private String preparationRu;
+
+    @Column(name = "aftercare_en", nullable = false)
+    private String aftercareEn;
+
+    @Column(name = "aftercare_ru", nullable = false)
+    private String aftercareRu;
+
+    private String source;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    protected TreatmentProgram() {
+    }
+
+    /** Hands-on minutes for the n-th session (1-based): starts short and rises by the program's step. */
+    public int handsOnMinutes(int sessionNumber) {
+        return Math.min(maxSessionMinutes, firstSessionMinutes + (sessionNumber - 1) * sessionMinutesStep);
+    }
+
+    public boolean allowsSessionCount(int count) {
+        return count >= minSessions && count <= maxSessions;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public Bilingual getName() {
+        return new Bilingual(nameEn, nameRu);
+    }
+
+    public Specialty getSpecialty() {
+        return specialty;
+    }
+
+    public EligibleSex getEligibleSex() {
+        return eligibleSex;
+    }
+
+    public int getDefaultSessions() {
+        return defaultSessions;
+    }
+
+    public int getMinSessions() {
+        return minSessions;
+    }
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    public int getCadenceDays() {
+        return cadenceDays;
+    }
+
+    public int getMinGapDays() {
+        return minGapDays;
+    }
+
+    public int getMaxPerWeek() {
+        return maxPerWeek;
+    }
+
+    public int getSlotMinutes() {
+        return slotMinutes;
+    }
+
+    public int getFirstSessionMinutes() {
+        return firstSessionMinutes;
+    }
+
+    public int getMaxSessionMinutes() {
+        return maxSessionMinutes;
+    }
+
+    public int getSessionMinutesStep() {
+        return sessionMinutesStep;
+    }
+
+    public boolean isPausesForMenstruation() {
+        return pausesForMenstruation;
+    }
+
+    public boolean isRequiresExamination() {
+        return requiresExamination;
+    }
+
+    public int getExaminationValidDays() {
+        return examinationValidDays;
+    }
+
+    public boolean isExaminationBlocksBooking() {
+        return examinationBlocksBooking;
+    }
+
+    public String getRoomType() {
+        return roomType;
+    }
+
+    public Bilingual getPreparation() {
+        return new Bilingual(preparationEn, preparationRu);
+    }
+
+    public Bilingual getAftercare() {
+        return new Bilingual(aftercareEn, aftercareRu);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,125 @@
+package com.coursebook.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs a real PostgreSQL inside the application when no external database is configured, so that
+ * {@code ./mvnw spring-boot:run} and the tests need nothing but a JDK.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnEmbeddedDatabase
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPort(properties.port() == 0 ? 0 : properties.port());
+        if (properties.persistent()) {
+            Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            Files.createDirectories(dataDirectory);
+            stopOrphanedServer(dataDirectory);
+            // zonky switches durability off by default; patient data must survive a power cut.
+            builder.setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+            log.info("Embedded PostgreSQL with data in {}", dataDirectory);
+        }
+        return builder.start();
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
+        createDatabaseIfMissing(postgres.getPostgresDatabase(), properties.database());
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("coursebook-embedded");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(DataSource admin, String database) throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Illegal database name: " + database);
+        }
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /**
+     * After a hard kill the postmaster may outlive the JVM and keep its lock file, and the next start fails
+     * with "lock file already exists". Stop that orphan if it really is a postgres process, then go on.
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        if (process.isPresent() && process.get().isAlive() && isPostgres(process.get())) {
+            log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by a previous run", process.get().pid());
+            process.get().destroy(); // SIGTERM: a smart shutdown that keeps the data consistent
+            try {
+                process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (Exception ex) {
+                throw new IOException("Orphaned PostgreSQL did not stop; stop pid " + process.get().pid() + " by hand", ex);
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        }
+        catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return new String(Files.readAllBytes(cmdline)).contains("postgres");
+            }
+        }
+        catch (IOException ex) {
+            return false;
+        }
+        return process.info().command().map(command -> command.contains("postgres")).orElse(false);
+    }
+}

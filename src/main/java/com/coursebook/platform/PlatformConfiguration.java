@@ -1,0 +1,42 @@
+package com.coursebook.platform;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import com.coursebook.shared.ClinicClock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    ClinicClock clinicClock(ClinicProperties properties) {
+        return new ClinicClock(Clock.system(properties.zone()));
+    }
+
+    /** The language chosen with ?lang=ru|en sticks for the browser; otherwise the browser's own choice. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("coursebook-lang");
+        resolver.setDefaultLocaleFunction(request -> {
+            Locale requested = request.getLocale();
+            return requested != null && "ru".equals(requested.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}

@@ -1,0 +1,13 @@
+package com.coursebook.scheduling;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Practitioners extends JpaRepository<Practitioner, Long> {
+
+    /** Every practitioner with their qualifications, in one query. */
+    @Query("select distinct p from Practitioner p left join fetch p.programs order by p.familyName, p.givenName")
+    List<Practitioner> findAllWithPrograms();
+}

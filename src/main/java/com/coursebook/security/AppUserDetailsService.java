@@ -1,0 +1,34 @@
+package com.coursebook.security;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AppUserDetailsService implements UserDetailsService {
+
+    private final AppUsers users;
+
+    AppUserDetailsService(AppUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        AppUser user = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .disabled(!user.isEnabled())
+                .authorities(List.of(new SimpleGrantedAuthority(user.getRole().authority())))
+                .build();
+    }
+}

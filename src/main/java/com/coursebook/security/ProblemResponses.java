@@ -1,0 +1,36 @@
+package com.coursebook.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 for the JSON API as RFC 9457 problem details, never a redirect to the login page. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized() {
+        return (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"CourseBook\"");
+            write(response, 401, "Unauthorized", "Sign in (HTTP Basic or the browser session) to use the API.");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, ex) -> write(response, 403, "Forbidden",
+                "Your role may not do this.");
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}
