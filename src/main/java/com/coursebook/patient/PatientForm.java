@@ -85,7 +85,7 @@ public class PatientForm {
     }
 
     @AssertTrue(message = "{patient.lastPeriodStart.future}")
-    boolean isLastPeriodStartNotInFuture() {
+    public boolean isLastPeriodStartNotInFuture() {
         return lastPeriodStart == null || !lastPeriodStart.isAfter(LocalDate.now());
     }
 

@@ -69,7 +69,7 @@ public class PatientService {
     }
 
     private Patient find(Long id) {
-        return patients.findById(id).orElseThrow(() -> new NotFoundException("error.patient.notFound", id));
+        return patients.findById(id).orElseThrow(() -> new NotFoundException("error.patient.notFound", String.valueOf(id)));
     }
 
     private List<PatientSummary> possibleDuplicates(PatientDetails details) {

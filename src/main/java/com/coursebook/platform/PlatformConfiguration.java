@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.coursebook.shared.ClinicClock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClinicProperties.class)
 class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
