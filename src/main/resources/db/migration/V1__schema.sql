@@ -54,7 +54,6 @@ CREATE TABLE treatment_program (
     first_session_minutes       int     NOT NULL CHECK (first_session_minutes > 0), -- hands-on time, first session
     max_session_minutes         int     NOT NULL,                            -- hands-on time it rises to
     session_minutes_step        int     NOT NULL DEFAULT 0 CHECK (session_minutes_step >= 0),
-    pauses_for_menstruation     boolean NOT NULL DEFAULT false,
     requires_examination        boolean NOT NULL DEFAULT false,
     examination_valid_days      int     NOT NULL DEFAULT 30 CHECK (examination_valid_days > 0),
     examination_blocks_booking  boolean NOT NULL DEFAULT false,
@@ -279,7 +278,8 @@ CREATE TABLE course_session (
                      CHECK (status IN ('BOOKED', 'CHECKED_IN', 'ATTENDED', 'NO_SHOW',
                                        'CANCELLED_EARLY', 'CANCELLED_LATE', 'CANCELLED_BY_CLINIC')),
     needs_attention  boolean     NOT NULL DEFAULT false,
-    attention_reason text,
+    attention_rule   text,        -- the rule that now blocks this booked session (set by a re-check)
+    attention_until  date,        -- from when it no longer applies, where known
     status_changed_by text,
     status_changed_at timestamptz,
     created_at       timestamptz NOT NULL DEFAULT now(),

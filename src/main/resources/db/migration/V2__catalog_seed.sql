@@ -5,13 +5,13 @@
 INSERT INTO treatment_program
     (code, name_en, name_ru, specialty, eligible_sex, default_sessions, min_sessions, max_sessions,
      cadence_days, min_gap_days, max_per_week, slot_minutes, first_session_minutes, max_session_minutes,
-     session_minutes_step, pauses_for_menstruation, requires_examination, examination_valid_days,
+     session_minutes_step, requires_examination, examination_valid_days,
      room_type, preparation_en, preparation_ru, aftercare_en, aftercare_ru, source)
 VALUES
     ('PROSTATE_MASSAGE', 'Therapeutic prostate massage', 'Лечебный массаж простаты',
      'UROLOGY', 'MALE', 10, 8, 15,
      2, 2, 3, 30, 1, 2,
-     0, false, true, 30,
+     0, true, 30,
      'UROLOGY',
      'Empty your bladder just before the procedure.',
      'Непосредственно перед процедурой опорожните мочевой пузырь.',
@@ -21,7 +21,7 @@ VALUES
     ('GYNECOLOGICAL_MASSAGE', 'Gynecological (bimanual) massage', 'Гинекологический (бимануальный) массаж',
      'GYNECOLOGY', 'FEMALE', 15, 10, 60,
      1, 1, 7, 40, 5, 20,
-     3, true, true, 30,
+     3, true, 30,
      'GYNECOLOGY',
      'Empty your bladder and bowels before the session. Have your last meal at least 2 hours before. Shower beforehand. No sexual intercourse on the day of the massage.',
      'Перед сеансом опорожните мочевой пузырь и кишечник. Последний приём пищи — не позднее чем за 2 часа. Примите душ. В день массажа воздержитесь от половой близости.',
@@ -31,7 +31,7 @@ VALUES
     ('HAEMORRHOID_MASSAGE', 'Rectal massage for haemorrhoids', 'Ректальный массаж при геморрое',
      'PROCTOLOGY', 'ANY', 10, 5, 14,
      1, 1, 7, 30, 2, 5,
-     1, true, true, 30,
+     1, true, 30,
      'UROLOGY',
      'Come on an empty stomach and use the toilet before the procedure; an enema if your doctor advised one.',
      'Приходите натощак, перед процедурой посетите туалет; при необходимости — клизма по назначению врача.',

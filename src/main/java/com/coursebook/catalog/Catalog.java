@@ -2,6 +2,8 @@ package com.coursebook.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.coursebook.shared.NotFoundException;
 
@@ -23,7 +25,15 @@ public class Catalog {
     }
 
     public List<ProgramView> programs(Locale locale) {
-        return programs.findAllByOrderBySpecialtyAscCodeAsc().stream().map(p -> ProgramView.of(p, locale)).toList();
+        Set<String> pausing = programsPausedByRecurringConditions(contraindications.findAllWithPrograms());
+        return programs.findAllByOrderBySpecialtyAscCodeAsc().stream()
+                .map(p -> ProgramView.of(p, pausing.contains(p.getCode()), locale)).toList();
+    }
+
+    /** A program pauses for menstruation when an active recurring contraindication applies to it (admin-editable). */
+    static Set<String> programsPausedByRecurringConditions(List<Contraindication> all) {
+        return all.stream().filter(c -> c.isActive() && c.getTemporality() == Temporality.RECURRING)
+                .flatMap(c -> c.getPrograms().stream()).map(TreatmentProgram::getCode).collect(Collectors.toSet());
     }
 
     public List<ContraindicationView> contraindications(Locale locale) {
@@ -39,11 +49,11 @@ public class Catalog {
             int slotMinutes, int firstSessionMinutes, int maxSessionMinutes, boolean pausesForMenstruation,
             boolean requiresExamination, String preparation, String aftercare, boolean active) {
 
-        static ProgramView of(TreatmentProgram p, Locale locale) {
+        static ProgramView of(TreatmentProgram p, boolean pausesForMenstruation, Locale locale) {
             return new ProgramView(p.getCode(), p.getName().in(locale), p.getSpecialty(), p.getEligibleSex(),
                     p.getDefaultSessions(), p.getMinSessions(), p.getMaxSessions(), p.getCadenceDays(),
                     p.getMinGapDays(), p.getMaxPerWeek(), p.getSlotMinutes(), p.getFirstSessionMinutes(),
-                    p.getMaxSessionMinutes(), p.isPausesForMenstruation(), p.isRequiresExamination(),
+                    p.getMaxSessionMinutes(), pausesForMenstruation, p.isRequiresExamination(),
                     p.getPreparation().in(locale), p.getAftercare().in(locale), p.isActive());
         }
     }

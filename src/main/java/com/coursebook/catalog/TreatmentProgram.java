@@ -61,9 +61,6 @@ public class TreatmentProgram extends VersionedEntity {
     @Column(name = "session_minutes_step", nullable = false)
     private int sessionMinutesStep;
 
-    @Column(name = "pauses_for_menstruation", nullable = false)
-    private boolean pausesForMenstruation;
-
     @Column(name = "requires_examination", nullable = false)
     private boolean requiresExamination;
 
@@ -159,10 +156,6 @@ public class TreatmentProgram extends VersionedEntity {
 
     public int getSessionMinutesStep() {
         return sessionMinutesStep;
-    }
-
-    public boolean isPausesForMenstruation() {
-        return pausesForMenstruation;
     }
 
     public boolean isRequiresExamination() {

@@ -36,7 +36,8 @@ class CatalogSeedRepositoryTest {
         assertThat(gyn.getEligibleSex()).isEqualTo(EligibleSex.FEMALE);
         assertThat(gyn.getMinSessions()).isEqualTo(10);
         assertThat(gyn.getMaxSessions()).isEqualTo(60);
-        assertThat(gyn.isPausesForMenstruation()).isTrue();
+        assertThat(Catalog.programsPausedByRecurringConditions(contraindications.findAllWithPrograms()))
+                .containsExactlyInAnyOrder("GYNECOLOGICAL_MASSAGE", "HAEMORRHOID_MASSAGE");
         assertThat(gyn.handsOnMinutes(1)).isEqualTo(5);
         assertThat(gyn.handsOnMinutes(20)).isEqualTo(20);
 
