@@ -10,7 +10,7 @@ INSERT INTO treatment_program
 VALUES
     ('PROSTATE_MASSAGE', 'Therapeutic prostate massage', 'Лечебный массаж простаты',
      'UROLOGY', 'MALE', 10, 8, 15,
-     2, 2, 3, 30, 1, 2,
+     2, 2, 4, 30, 1, 2,
      0, true, 30,
      'UROLOGY',
      'Empty your bladder just before the procedure.',

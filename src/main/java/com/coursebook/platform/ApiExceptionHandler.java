@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.coursebook.course.BookingRefusedException;
+import com.coursebook.course.CourseCheck;
+import com.coursebook.course.SlotTakenException;
 import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -100,16 +104,54 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.invalid.detail");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message",
+                text(ex.messageCode(), ex.arguments()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The rules refuse the booking: every finding, and from when it could be booked. */
+    @ExceptionHandler(BookingRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(BookingRefusedException ex) {
+        CourseCheck check = ex.check();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                check.earliestStart() != null ? text("problem.refused.detail.from", check.earliestStart().toString())
+                        : text("problem.refused.detail"));
+        problem.setTitle(text("problem.refused.title"));
+        problem.setProperty("findings", check.findings());
+        problem.setProperty("sessions", check.sessions());
+        problem.setProperty("earliestStart", check.earliestStart());
+        problem.setProperty("warningsToConfirm", check.warningsToConfirm());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(SlotTakenException.class)
+    ResponseEntity<ProblemDetail> slotTaken(SlotTakenException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.slotTaken.detail."
+                + ex.whose(), ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString()));
+        problem.setTitle(text("problem.slotTaken.title"));
+        problem.setProperty("startsAt", ex.startsAt());
+        problem.setProperty("endsAt", ex.endsAt());
+        problem.setProperty("conflictsWith", ex.whose());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> staleVersion(ObjectOptimisticLockingFailureException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "problem.conflict.title", "error.changedMeanwhile"));
     }
 
+    /** The database's own guarantees (exclusion constraints, checks) lost a race or caught a mistake. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.integrity.detail"));
+        boolean overlap = ex.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && "23P01".equals(sql.getSQLState());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                overlap ? "problem.slotTaken.title" : "problem.conflict.title",
+                overlap ? "problem.slotTaken.detail.null" : "problem.integrity.detail"));
     }
 
     private ProblemDetail problem(HttpStatus status, String titleCode, String detailCode) {

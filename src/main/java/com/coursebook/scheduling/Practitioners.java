@@ -1,6 +1,7 @@
 package com.coursebook.scheduling;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -10,4 +11,7 @@ public interface Practitioners extends JpaRepository<Practitioner, Long> {
     /** Every practitioner with their qualifications, in one query. */
     @Query("select distinct p from Practitioner p left join fetch p.programs order by p.familyName, p.givenName")
     List<Practitioner> findAllWithPrograms();
+
+    @Query("select p from Practitioner p left join fetch p.programs where p.id = :id")
+    Optional<Practitioner> findWithPrograms(Long id);
 }

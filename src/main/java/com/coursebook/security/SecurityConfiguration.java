@@ -36,7 +36,8 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/catalog/**", "/api/practitioners/**").authenticated()
-                        .requestMatchers("/api/patients/**").hasAnyRole("RECEPTIONIST", "CLINICIAN")
+                        .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**")
+                        .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .exceptionHandling(handling -> handling
@@ -54,7 +55,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/patients/**").hasAnyRole("RECEPTIONIST", "CLINICIAN")
+                        .requestMatchers("/patients/**", "/courses/**", "/worklist/**")
+                        .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

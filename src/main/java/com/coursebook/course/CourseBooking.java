@@ -1,0 +1,234 @@
+package com.coursebook.course;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.catalog.TreatmentProgram;
+import com.coursebook.catalog.TreatmentPrograms;
+import com.coursebook.patient.Patient;
+import com.coursebook.patient.Patients;
+import com.coursebook.rules.Evaluation;
+import com.coursebook.rules.Facts;
+import com.coursebook.rules.Finding;
+import com.coursebook.rules.FindingRenderer;
+import com.coursebook.rules.MenstruationForecast;
+import com.coursebook.rules.RuleEngine;
+import com.coursebook.rules.RuleFacts;
+import com.coursebook.scheduling.CoursePlanner;
+import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.Practitioners;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.Sex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books a whole course in one step: plans the session dates, asks the rule engine about every one of them,
+ * and stores all sessions in one transaction or none. A dry run ({@link #check}) answers the same question
+ * without storing anything, and says from when the course could be booked if it cannot now.
+ */
+@Service
+public class CourseBooking {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseBooking.class);
+
+    static final int EARLIEST_START_HORIZON_DAYS = 365;
+
+    private final Patients patients;
+
+    private final TreatmentPrograms programs;
+
+    private final Practitioners practitioners;
+
+    private final RuleFacts facts;
+
+    private final RuleEngine engine;
+
+    private final CoursePlanner planner;
+
+    private final FindingRenderer renderer;
+
+    private final Courses courses;
+
+    private final RuleOverrides overrides;
+
+    private final SessionConflicts conflicts;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
+            RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
+            RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit) {
+        this.patients = patients;
+        this.programs = programs;
+        this.practitioners = practitioners;
+        this.facts = facts;
+        this.engine = engine;
+        this.planner = planner;
+        this.renderer = renderer;
+        this.courses = courses;
+        this.overrides = overrides;
+        this.conflicts = conflicts;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Transactional // not read-only: the check is audited; nothing else is written
+    public CourseCheck check(CourseRequest request, Locale locale) {
+        Prepared prepared = prepare(request);
+        audit.record("CHECK", "COURSE", null, prepared.patient.getId(), prepared.program.getCode());
+        return prepared.toCheck(List.of(), locale);
+    }
+
+    @Transactional
+    public Course book(CourseRequest request, Locale locale) {
+        if (!request.overrides().isEmpty() && !Staff.currentIsClinician()) {
+            throw new AccessDeniedException("Only a clinician may override a warning");
+        }
+        Prepared prepared = prepare(request);
+        List<String> confirmed = request.overrides().stream().map(CourseRequest.Override::key).toList();
+        if (!prepared.evaluation.isBookable(confirmed)) {
+            throw new BookingRefusedException(prepared.toCheck(confirmed, locale));
+        }
+        List<Instant[]> slots = prepared.slots();
+        conflicts.firstConflict(prepared.practitioner.getId(), prepared.patient.getId(), slots).ifPresent(c -> {
+            throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
+        });
+        Course course = courses.saveAndFlush(Course.plan(prepared.patient.getId(), prepared.program,
+                prepared.practitioner.getId(), prepared.cadenceDays, slots, Staff.currentName()));
+        Set<String> warned = prepared.evaluation.warningKeys();
+        for (CourseRequest.Override override : request.overrides()) {
+            if (warned.contains(override.key())) {
+                overrides.save(new RuleOverride(course.getId(), override.key(), override.reason().strip(),
+                        Staff.currentName()));
+                audit.record("OVERRIDE", "COURSE", course.getId(), course.getPatientId(), override.key());
+            }
+        }
+        audit.record("CREATE", "COURSE", course.getId(), course.getPatientId(),
+                prepared.program.getCode() + " x" + slots.size());
+        return course;
+    }
+
+    private Prepared prepare(CourseRequest request) {
+        Patient patient = patients.findById(request.patientId())
+                .orElseThrow(() -> new InvalidRequestException("patientId", "course.patient.unknown"));
+        TreatmentProgram program = programs.findByCode(request.programCode().strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidRequestException("programCode", "course.program.unknown",
+                        request.programCode()));
+        Practitioner practitioner = practitioners.findWithPrograms(request.practitionerId())
+                .orElseThrow(() -> new InvalidRequestException("practitionerId", "course.practitioner.unknown"));
+        int count = request.sessionCount() == null ? program.getDefaultSessions() : request.sessionCount();
+        int cadence = request.cadenceDays() == null ? program.getCadenceDays() : request.cadenceDays();
+        LocalDate first = request.firstSessionAt().toLocalDate();
+        LocalTime time = request.firstSessionAt().toLocalTime();
+        if (!clock.toInstant(request.firstSessionAt()).isAfter(clock.now())) {
+            throw new InvalidRequestException("firstSessionAt", "course.firstSessionAt.past");
+        }
+        Prepared prepared = new Prepared(patient, program, practitioner, cadence, time);
+        try {
+            Facts.Patient patientFacts = facts.patient(patient, program);
+            Facts.Program programFacts = facts.program(program);
+            Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner.getId(),
+                    practitioner.getFullName(),
+                    Set.copyOf(practitioner.getPrograms().stream().map(TreatmentProgram::getCode).toList()));
+            Predicate<LocalDate> skip = request.skipsMenstruation() && programFacts.pausesForMenstruation()
+                    && patient.getSex() == Sex.FEMALE
+                            ? date -> MenstruationForecast.isPredicted(patientFacts.cycle(), date)
+                            : date -> false;
+            CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);
+            Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts,
+                    plan.dates());
+            prepared.dates = plan.dates();
+            prepared.skipped = plan.skipped();
+            prepared.evaluation = engine.evaluate(proposal);
+            if (prepared.evaluation.hasBlocks()) {
+                prepared.earliestStart = engine.earliestStart(proposal, first,
+                        start -> planner.plan(start, count, cadence, skip).dates(), EARLIEST_START_HORIZON_DAYS)
+                        .orElse(null);
+            }
+        }
+        catch (RuntimeException ex) {
+            // Fail closed: if the facts cannot be read or the plan not made, nothing is bookable.
+            log.error("Could not evaluate course for patient {}; refusing", patient.getId(), ex);
+            prepared.dates = prepared.dates == null ? List.of() : prepared.dates;
+            prepared.skipped = prepared.skipped == null ? List.of() : prepared.skipped;
+            prepared.evaluation = RuleEngine.refusal();
+        }
+        return prepared;
+    }
+
+    /** Everything worked out for one request. */
+    private final class Prepared {
+
+        final Patient patient;
+
+        final TreatmentProgram program;
+
+        final Practitioner practitioner;
+
+        final int cadenceDays;
+
+        final LocalTime time;
+
+        List<LocalDate> dates;
+
+        List<LocalDate> skipped;
+
+        Evaluation evaluation;
+
+        LocalDate earliestStart;
+
+        Prepared(Patient patient, TreatmentProgram program, Practitioner practitioner, int cadenceDays,
+                LocalTime time) {
+            this.patient = patient;
+            this.program = program;
+            this.practitioner = practitioner;
+            this.cadenceDays = cadenceDays;
+            this.time = time;
+        }
+
+        List<Instant[]> slots() {
+            List<Instant[]> slots = new ArrayList<>();
+            for (LocalDate date : dates) {
+                Instant start = clock.toInstant(date.atTime(time));
+                slots.add(new Instant[] { start, start.plusSeconds(60L * program.getSlotMinutes()) });
+            }
+            return slots;
+        }
+
+        CourseCheck toCheck(List<String> confirmed, Locale locale) {
+            boolean clinician = Staff.currentIsClinician();
+            List<Instant[]> slots = slots();
+            List<CourseCheck.ProposedSession> sessions = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                int number = i + 1;
+                List<Finding> own = evaluation.findings().stream()
+                        .filter(f -> f.session() != null && f.session() == number).toList();
+                String state = own.stream().anyMatch(Finding::blocks) ? "BLOCKED"
+                        : own.stream().anyMatch(f -> f.warns() && !confirmed.contains(f.overrideKey())) ? "WARNING"
+                                : "OK";
+                sessions.add(new CourseCheck.ProposedSession(number, clock.toLocal(slots.get(i)[0]),
+                        clock.toLocal(slots.get(i)[1]), state));
+            }
+            return new CourseCheck(evaluation.isBookable(confirmed), patient.getId(), program.getCode(),
+                    practitioner.getId(), cadenceDays, sessions,
+                    renderer.render(evaluation.findings(), locale, clinician), skipped, earliestStart,
+                    clinician ? evaluation.warningKeys() : Set.of());
+        }
+    }
+}

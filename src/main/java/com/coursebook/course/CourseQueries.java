@@ -1,0 +1,63 @@
+package com.coursebook.course;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads courses for screens and the API: each read is one query for the courses and one for overrides. */
+@Service
+@Transactional // not read-only: every read of patient data writes its audit line
+public class CourseQueries {
+
+    private final Courses courses;
+
+    private final RuleOverrides overrides;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    CourseQueries(Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit) {
+        this.courses = courses;
+        this.overrides = overrides;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public CourseView course(Long id, Locale locale) {
+        Course course = courses.findWithSessions(id)
+                .orElseThrow(() -> new NotFoundException("error.course.notFound", String.valueOf(id)));
+        audit.record("VIEW", "COURSE", id, course.getPatientId(), null);
+        return view(course, overrides.findByCourseIdOrderById(id), locale);
+    }
+
+    public List<CourseView> forPatient(Long patientId, Locale locale) {
+        List<Course> found = courses.findByPatientWithSessions(patientId);
+        Map<Long, List<RuleOverride>> byCourse = found.isEmpty() ? Map.of()
+                : overrides.findByCourseIdIn(found.stream().map(Course::getId).toList()).stream()
+                        .collect(Collectors.groupingBy(RuleOverride::getCourseId));
+        return found.stream().map(c -> view(c, byCourse.getOrDefault(c.getId(), List.of()), locale)).toList();
+    }
+
+    private CourseView view(Course course, List<RuleOverride> confirmed, Locale locale) {
+        boolean clinician = Staff.currentIsClinician();
+        return new CourseView(course.getId(), course.getPatientId(), course.getProgram().getCode(),
+                course.getProgram().getName().in(locale), course.getPractitionerId(), course.getStatus(),
+                course.getPrescribedSessions(), course.getCadenceDays(),
+                course.getSessions().stream().map(s -> new CourseView.SessionView(s.getId(), s.getSeqNo(),
+                        clock.toLocal(s.getStartsAt()), clock.toLocal(s.getEndsAt()), s.getStatus(),
+                        s.isNeedsAttention(), s.getAttentionRule(), s.getAttentionUntil())).toList(),
+                confirmed.stream().map(o -> new CourseView.OverrideView(o.getRuleCode(),
+                        clinician ? o.getFinding() : null, clinician ? o.getReason() : null, o.getOverriddenBy(),
+                        clock.toLocal(o.getCreatedAt()))).toList());
+    }
+}

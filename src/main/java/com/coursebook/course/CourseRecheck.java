@@ -1,0 +1,120 @@
+package com.coursebook.course;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.patient.PatientConditionsChanged;
+import com.coursebook.patient.Patients;
+import com.coursebook.rules.Evaluation;
+import com.coursebook.rules.Facts;
+import com.coursebook.rules.Finding;
+import com.coursebook.rules.RuleEngine;
+import com.coursebook.rules.RuleFacts;
+import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.Practitioners;
+import com.coursebook.catalog.TreatmentProgram;
+import com.coursebook.shared.ClinicClock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When what the engine knows about a patient changes, every future booked session of that patient is
+ * checked again for its own date. Sessions a rule now blocks are flagged "needs attention" for reception to
+ * rebook; nothing is cancelled silently. Flags set by an earlier re-check are lifted when the block is gone.
+ * Runs in the transaction that recorded the change, so the change and its consequences commit together.
+ */
+@Component
+class CourseRecheck {
+
+    /** Rules that judge a session by its own date; course-shape rules were settled at booking. */
+    private static final Set<String> DATED_RULES = Set.of("CONTRAINDICATION", "EVENT_WINDOW", "MENSTRUATION");
+
+    private final Courses courses;
+
+    private final Patients patients;
+
+    private final Practitioners practitioners;
+
+    private final RuleFacts facts;
+
+    private final RuleEngine engine;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    CourseRecheck(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
+            ClinicClock clock, AuditTrail audit) {
+        this.courses = courses;
+        this.patients = patients;
+        this.practitioners = practitioners;
+        this.facts = facts;
+        this.engine = engine;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(PatientConditionsChanged event) {
+        var patient = patients.findById(event.patientId()).orElseThrow();
+        for (Course course : courses.findWithFutureSessions(patient.getId(), clock.now())) {
+            List<CourseSession> future = course.getSessions().stream()
+                    .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now()))
+                    .toList();
+            TreatmentProgram program = course.getProgram();
+            Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
+            List<LocalDate> dates = future.stream().map(s -> clock.toDate(s.getStartsAt())).toList();
+            Evaluation evaluation;
+            try {
+                evaluation = engine.evaluate(new Facts.Proposal(facts.patient(patient, program), facts.program(program),
+                        RuleFacts.practitioner(practitioner.getId(), practitioner.getFullName(),
+                                practitioner.getPrograms().stream().map(TreatmentProgram::getCode)
+                                        .collect(Collectors.toSet())),
+                        dates, clock.toDate(course.firstSessionStart()), com.coursebook.rules.Stage.BOOKING));
+            }
+            catch (RuntimeException ex) {
+                evaluation = RuleEngine.refusal();
+            }
+            Map<Integer, Finding> blockBySession = evaluation.blocks().stream()
+                    .filter(f -> f.session() != null && DATED_RULES.contains(f.rule()))
+                    .collect(Collectors.toMap(Finding::session, f -> f, CourseRecheck::later));
+            // Fail closed: if the engine could not evaluate, every future session needs a person to look at it.
+            boolean engineFailed = evaluation.blocks().stream().anyMatch(f -> f.session() == null
+                    && RuleEngine.ENGINE_ERROR.equals(f.rule()));
+            for (int i = 0; i < future.size(); i++) {
+                CourseSession session = future.get(i);
+                Finding block = engineFailed ? null : blockBySession.get(i + 1);
+                if (engineFailed) {
+                    session.flagForAttention(RuleEngine.ENGINE_ERROR, null);
+                }
+                else if (block != null) {
+                    session.flagForAttention(block.rule(), block.clearsOn());
+                    audit.record("FLAG", "SESSION", session.getId(), patient.getId(),
+                            block.rule() + " until " + block.clearsOn());
+                }
+                else if (session.isNeedsAttention()) {
+                    session.clearAttention();
+                    audit.record("UNFLAG", "SESSION", session.getId(), patient.getId(), null);
+                }
+            }
+        }
+    }
+
+    /** Of two blocks on one session, the one that lasts longer says when rebooking is possible. */
+    private static Finding later(Finding a, Finding b) {
+        if (a.clearsOn() == null) {
+            return a;
+        }
+        if (b.clearsOn() == null) {
+            return b;
+        }
+        return a.clearsOn().isAfter(b.clearsOn()) ? a : b;
+    }
+}

@@ -1,0 +1,129 @@
+package com.coursebook.course;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.coursebook.shared.VersionedEntity;
+
+/** One booked session of a course. The database refuses overlaps for its practitioner, patient and room. */
+@Entity
+@Table(name = "course_session")
+public class CourseSession extends VersionedEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id", updatable = false)
+    private Course course;
+
+    @Column(name = "patient_id", nullable = false, updatable = false)
+    private Long patientId;
+
+    @Column(name = "practitioner_id", nullable = false)
+    private Long practitionerId;
+
+    @Column(name = "room_id")
+    private Long roomId;
+
+    @Column(name = "seq_no", nullable = false)
+    private int seqNo;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SessionStatus status = SessionStatus.BOOKED;
+
+    @Column(name = "needs_attention", nullable = false)
+    private boolean needsAttention;
+
+    @Column(name = "attention_rule")
+    private String attentionRule;
+
+    @Column(name = "attention_until")
+    private LocalDate attentionUntil;
+
+    protected CourseSession() {
+    }
+
+    CourseSession(Course course, int seqNo, Instant startsAt, Instant endsAt) {
+        if (!startsAt.isBefore(endsAt)) {
+            throw new IllegalArgumentException("A session must end after it starts");
+        }
+        this.course = course;
+        this.patientId = course.getPatientId();
+        this.practitionerId = course.getPractitionerId();
+        this.seqNo = seqNo;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+    }
+
+    /** A re-check found that a rule now blocks this session: keep it, but make sure someone acts. */
+    void flagForAttention(String rule, LocalDate until) {
+        this.needsAttention = true;
+        this.attentionRule = rule;
+        this.attentionUntil = until;
+    }
+
+    /** The block that flagged the session no longer applies. */
+    void clearAttention() {
+        this.needsAttention = false;
+        this.attentionRule = null;
+        this.attentionUntil = null;
+    }
+
+    public Course getCourse() {
+        return course;
+    }
+
+    public Long getPatientId() {
+        return patientId;
+    }
+
+    public Long getPractitionerId() {
+        return practitionerId;
+    }
+
+    public Long getRoomId() {
+        return roomId;
+    }
+
+    public int getSeqNo() {
+        return seqNo;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public boolean isNeedsAttention() {
+        return needsAttention;
+    }
+
+    public String getAttentionRule() {
+        return attentionRule;
+    }
+
+    public LocalDate getAttentionUntil() {
+        return attentionUntil;
+    }
+}

@@ -1,0 +1,28 @@
+package com.coursebook.course;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** A course as screens and the API show it; clinical fields are null for receptionists. */
+public record CourseView(Long id, Long patientId, String programCode, String programName, Long practitionerId,
+        CourseStatus status, int prescribedSessions, int cadenceDays, List<SessionView> sessions,
+        List<OverrideView> overrides) {
+
+    public record SessionView(Long id, int number, LocalDateTime startsAt, LocalDateTime endsAt, SessionStatus status,
+            boolean needsAttention, String attentionRule, LocalDate attentionUntil) {
+    }
+
+    /** A confirmed warning: who and when for everyone; what and why for clinicians only. */
+    public record OverrideView(String rule, String finding, String reason, String by, LocalDateTime at) {
+    }
+
+    public long attentionCount() {
+        return sessions.stream().filter(SessionView::needsAttention).count();
+    }
+
+    public SessionView nextSession(LocalDateTime now) {
+        return sessions.stream().filter(s -> s.status() == SessionStatus.BOOKED && s.startsAt().isAfter(now))
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,25 @@
+package com.coursebook.course;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Courses extends JpaRepository<Course, Long> {
+
+    /** A course with its program and sessions, in one query. */
+    @Query("select distinct c from Course c join fetch c.program left join fetch c.sessions where c.id = :id")
+    Optional<Course> findWithSessions(Long id);
+
+    @Query("select distinct c from Course c join fetch c.program left join fetch c.sessions "
+            + "where c.patientId = :patientId order by c.id desc")
+    List<Course> findByPatientWithSessions(Long patientId);
+
+    /** Courses of a patient that still have a session booked from the given instant on. */
+    @Query("select distinct c from Course c join fetch c.program join fetch c.sessions s where c.patientId = :patientId "
+            + "and exists (select 1 from CourseSession f where f.course = c and f.startsAt >= :from "
+            + "and f.status = com.coursebook.course.SessionStatus.BOOKED)")
+    List<Course> findWithFutureSessions(Long patientId, Instant from);
+}

@@ -1,0 +1,44 @@
+package com.coursebook.course;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds which proposed slot is already taken, in one query, so the refusal can name it. The exclusion
+ * constraints remain the guarantee; this only makes the common case readable.
+ */
+@Component
+class SessionConflicts {
+
+    private final JdbcClient jdbc;
+
+    SessionConflicts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Conflict(Instant startsAt, Instant endsAt, String whose) {
+    }
+
+    Optional<Conflict> firstConflict(Long practitionerId, Long patientId, List<Instant[]> slots) {
+        StringBuilder overlaps = new StringBuilder();
+        List<Object> parameters = new ArrayList<>(List.of(practitionerId, practitionerId, patientId));
+        for (Instant[] slot : slots) {
+            overlaps.append(overlaps.isEmpty() ? "" : " OR ").append("(s.starts_at < ? AND s.ends_at > ?)");
+            parameters.add(Timestamp.from(slot[1]));
+            parameters.add(Timestamp.from(slot[0]));
+        }
+        return jdbc.sql("SELECT s.starts_at, s.ends_at, CASE WHEN s.practitioner_id = ? THEN 'PRACTITIONER' "
+                + "ELSE 'PATIENT' END AS whose FROM course_session s WHERE s.status NOT LIKE 'CANCELLED%' "
+                + "AND (s.practitioner_id = ? OR s.patient_id = ?) AND (" + overlaps + ") ORDER BY s.starts_at LIMIT 1")
+                .params(parameters)
+                .query((rs, row) -> new Conflict(rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant(), rs.getString("whose")))
+                .optional();
+    }
+}
