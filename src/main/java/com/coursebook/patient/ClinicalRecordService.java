@@ -97,6 +97,16 @@ public class ClinicalRecordService {
     }
 
     @PreAuthorize("hasRole('CLINICIAN')")
+    public List<ConditionView> conditionViews(Long patientId, java.util.Locale locale) {
+        return conditions(patientId).stream().map(c -> ConditionView.of(c, locale)).toList();
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public List<ExaminationView> examinationViews(Long patientId, java.util.Locale locale) {
+        return examinations(patientId).stream().map(e -> ExaminationView.of(e, locale)).toList();
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
     public Examination recordExamination(Long patientId, ExaminationForm form) {
         requirePatient(patientId);
         TreatmentProgram program = programs.findByCode(form.getProgramCode().strip().toUpperCase(java.util.Locale.ROOT))

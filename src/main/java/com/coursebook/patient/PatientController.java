@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The receptionist's patient screens: search first, then register, view, correct. */
+/**
+ * The receptionist's patient screens: search first, then register and correct. The patient's chart page, which
+ * also shows courses, is composed in the course module (it sees both).
+ */
 @Controller
 @RequestMapping("/patients")
 class PatientController {
@@ -70,12 +73,6 @@ class PatientController {
         }
         redirect.addFlashAttribute("message", "patient.registered");
         return "redirect:/patients/" + registration.patient().getId();
-    }
-
-    @GetMapping("/{id}")
-    String show(@PathVariable Long id, Model model) {
-        model.addAttribute("patient", patients.view(id));
-        return "patient/detail";
     }
 
     @GetMapping("/{id}/edit")
