@@ -44,6 +44,17 @@ public class Catalog {
         return programs.findByCode(code).orElseThrow(() -> new NotFoundException("error.program.notFound", code));
     }
 
+    /** A program as an admin edits it: both languages and the version to send back. */
+    public ProgramDetails programDetails(String code) {
+        return ProgramDetails.of(program(code));
+    }
+
+    /** A contraindication as an admin edits it: both languages and the version to send back. */
+    public ContraindicationDetails contraindicationDetails(String code) {
+        return contraindications.findWithProgramsByCode(code).map(ContraindicationDetails::of)
+                .orElseThrow(() -> new NotFoundException("error.contraindication.notFound", code));
+    }
+
     public record ProgramView(String code, String name, Specialty specialty, EligibleSex eligibleSex,
             int defaultSessions, int minSessions, int maxSessions, int cadenceDays, int minGapDays, int maxPerWeek,
             int slotMinutes, int firstSessionMinutes, int maxSessionMinutes, boolean pausesForMenstruation,

@@ -1,6 +1,9 @@
 package com.coursebook.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -15,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import com.coursebook.shared.Bilingual;
+import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.VersionedEntity;
 
 /** A condition that forbids (absolute) or cautions against (relative) the programs it applies to. */
@@ -60,6 +64,42 @@ public class Contraindication extends VersionedEntity {
     private Set<TreatmentProgram> programs = new LinkedHashSet<>();
 
     protected Contraindication() {
+    }
+
+    /**
+     * An admin's revision of how strictly and to what this applies. The temporality is the rule kind and
+     * stays as shipped. A window length belongs only to a window after an event (the database insists on
+     * the same), and an active contraindication that applies to no program would silently protect nobody.
+     */
+    public void revise(Severity severity, Integer windowDays, boolean active, Set<TreatmentProgram> programs) {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(programs, "programs");
+        if (temporality == Temporality.WINDOW_AFTER_EVENT && (windowDays == null || windowDays <= 0)) {
+            throw new ConflictException("error.contraindication.windowRequired");
+        }
+        if (temporality != Temporality.WINDOW_AFTER_EVENT && windowDays != null) {
+            throw new ConflictException("error.contraindication.windowNotApplicable");
+        }
+        if (active && programs.isEmpty()) {
+            throw new ConflictException("error.contraindication.programRequired");
+        }
+        this.severity = severity;
+        this.windowDays = windowDays;
+        this.active = active;
+        // retainAll/addAll touch the collection only when its content differs, so an unchanged set does not
+        // bump the version and make the next admin's edit look stale.
+        this.programs.retainAll(programs);
+        this.programs.addAll(programs);
+    }
+
+    /** What an admin may change, by name, for the audit trail's "old → new" line. */
+    Map<String, Object> editableState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("severity", severity);
+        state.put("windowDays", windowDays);
+        state.put("active", active);
+        state.put("programs", programs.stream().map(TreatmentProgram::getCode).sorted().toList());
+        return state;
     }
 
     public boolean appliesTo(TreatmentProgram program) {

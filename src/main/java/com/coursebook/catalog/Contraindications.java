@@ -13,4 +13,8 @@ public interface Contraindications extends JpaRepository<Contraindication, Long>
     List<Contraindication> findAllWithPrograms();
 
     Optional<Contraindication> findByCode(String code);
+
+    /** One contraindication with the programs it applies to, for its edit screen and the audit line. */
+    @Query("select c from Contraindication c left join fetch c.programs where c.code = :code")
+    Optional<Contraindication> findWithProgramsByCode(String code);
 }

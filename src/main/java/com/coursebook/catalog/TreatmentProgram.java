@@ -1,5 +1,8 @@
 package com.coursebook.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import com.coursebook.shared.Bilingual;
+import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.VersionedEntity;
 
 /** A prescribable course type: who may receive and perform it, how long, how often, how to prepare. */
@@ -91,6 +95,77 @@ public class TreatmentProgram extends VersionedEntity {
     private boolean active;
 
     protected TreatmentProgram() {
+    }
+
+    /**
+     * An admin's revision of how the clinic runs this program. Refuses settings the planner could not honour:
+     * a course length outside its own bounds, a usual interval shorter than the minimum gap, a slot shorter
+     * than the longest hands-on time, or an examination that blocks booking without being required.
+     */
+    public void revise(ProgramRevision revision) {
+        if (revision.minSessions() < 1 || revision.minSessions() > revision.defaultSessions()
+                || revision.defaultSessions() > revision.maxSessions()) {
+            throw new ConflictException("error.program.sessions");
+        }
+        if (revision.minGapDays() < 1 || revision.cadenceDays() < revision.minGapDays()) {
+            throw new ConflictException("error.program.cadence");
+        }
+        if (revision.maxPerWeek() < 1 || revision.maxPerWeek() > 7) {
+            throw new ConflictException("error.program.maxPerWeek");
+        }
+        if (revision.slotMinutes() < maxSessionMinutes) {
+            throw new ConflictException("error.program.slot", maxSessionMinutes);
+        }
+        if (revision.examinationValidDays() < 1) {
+            throw new ConflictException("error.program.examinationValidDays");
+        }
+        if (revision.examinationBlocksBooking() && !revision.requiresExamination()) {
+            throw new ConflictException("error.program.examinationBlocks");
+        }
+        if (blank(revision.preparation()) || blank(revision.aftercare())) {
+            throw new ConflictException("error.program.instructions");
+        }
+        this.defaultSessions = revision.defaultSessions();
+        this.minSessions = revision.minSessions();
+        this.maxSessions = revision.maxSessions();
+        this.cadenceDays = revision.cadenceDays();
+        this.minGapDays = revision.minGapDays();
+        this.maxPerWeek = revision.maxPerWeek();
+        this.slotMinutes = revision.slotMinutes();
+        this.requiresExamination = revision.requiresExamination();
+        this.examinationValidDays = revision.examinationValidDays();
+        this.examinationBlocksBooking = revision.examinationBlocksBooking();
+        this.active = revision.active();
+        this.preparationEn = revision.preparation().en().strip();
+        this.preparationRu = revision.preparation().ru().strip();
+        this.aftercareEn = revision.aftercare().en().strip();
+        this.aftercareRu = revision.aftercare().ru().strip();
+    }
+
+    /** Patients read these handouts in either language, so both must be there. */
+    private static boolean blank(Bilingual text) {
+        return text == null || text.en() == null || text.en().isBlank() || text.ru() == null || text.ru().isBlank();
+    }
+
+    /** What an admin may change, by name, for the audit trail's "old → new" line. */
+    Map<String, Object> editableState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("defaultSessions", defaultSessions);
+        state.put("minSessions", minSessions);
+        state.put("maxSessions", maxSessions);
+        state.put("cadenceDays", cadenceDays);
+        state.put("minGapDays", minGapDays);
+        state.put("maxPerWeek", maxPerWeek);
+        state.put("slotMinutes", slotMinutes);
+        state.put("requiresExamination", requiresExamination);
+        state.put("examinationValidDays", examinationValidDays);
+        state.put("examinationBlocksBooking", examinationBlocksBooking);
+        state.put("active", active);
+        state.put("preparationEn", preparationEn);
+        state.put("preparationRu", preparationRu);
+        state.put("aftercareEn", aftercareEn);
+        state.put("aftercareRu", aftercareRu);
+        return state;
     }
 
     /** Hands-on minutes for the n-th session (1-based): starts short and rises by the program's step. */

@@ -1,5 +1,6 @@
 package com.coursebook.course;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +25,7 @@ import com.coursebook.rules.RuleFacts;
 import com.coursebook.scheduling.CoursePlanner;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Practitioners;
+import com.coursebook.scheduling.WorkingHoursRepository;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
@@ -71,9 +73,13 @@ public class CourseBooking {
 
     private final AuditTrail audit;
 
+    private final WorkingHoursRepository workingHours;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
-            RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit) {
+            RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
+            WorkingHoursRepository workingHours) {
+        this.workingHours = workingHours;
         this.patients = patients;
         this.programs = programs;
         this.practitioners = practitioners;
@@ -146,10 +152,12 @@ public class CourseBooking {
             Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner.getId(),
                     practitioner.getFullName(),
                     Set.copyOf(practitioner.getPrograms().stream().map(TreatmentProgram::getCode).toList()));
+            Set<DayOfWeek> workingDays = workingHours.workingDays(practitioner.getId());
+            Predicate<LocalDate> dayOff = date -> !workingDays.isEmpty() && !workingDays.contains(date.getDayOfWeek());
             Predicate<LocalDate> skip = request.skipsMenstruation() && programFacts.pausesForMenstruation()
                     && patient.getSex() == Sex.FEMALE
-                            ? date -> MenstruationForecast.isPredicted(patientFacts.cycle(), date)
-                            : date -> false;
+                            ? dayOff.or(date -> MenstruationForecast.isPredicted(patientFacts.cycle(), date))
+                            : dayOff;
             CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);
             Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts,
                     plan.dates());

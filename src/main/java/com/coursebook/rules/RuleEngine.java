@@ -76,7 +76,7 @@ public class RuleEngine {
             LocalDate start = blockedStart.plusDays(day);
             List<LocalDate> dates = planFrom.apply(start);
             if (!dates.isEmpty() && !evaluate(blocked.withDates(dates)).hasBlocks()) {
-                return Optional.of(start);
+                return Optional.of(dates.get(0)); // the plan may pass over the candidate day itself (a day off)
             }
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package com.coursebook.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,7 +36,10 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/catalog/**", "/api/practitioners/**").authenticated()
+                        // Everyone reads the catalog; only an admin changes it.
+                        .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
+                        .requestMatchers("/api/catalog/**").hasRole("ADMIN")
+                        .requestMatchers("/api/practitioners/**").authenticated()
                         .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
@@ -57,6 +61,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/patients/**", "/courses/**", "/worklist/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -1,0 +1,235 @@
+package com.coursebook.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.coursebook.shared.Bilingual;
+
+/**
+ * What an admin sets on a treatment program, from the edit screen or as the JSON API's PUT body. Each field
+ * is checked here; how they fit together (minimum ≤ default ≤ maximum, interval ≥ gap, ...) is the
+ * program's own rule, checked when it is revised.
+ */
+public class ProgramForm {
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.count.positive}")
+    private Integer defaultSessions;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.count.positive}")
+    private Integer minSessions;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.count.positive}")
+    private Integer maxSessions;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.days.positive}")
+    private Integer cadenceDays;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.days.positive}")
+    private Integer minGapDays;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.maxPerWeek.range}")
+    @Max(value = 7, message = "{catalog.maxPerWeek.range}")
+    private Integer maxPerWeek;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.minutes.positive}")
+    private Integer slotMinutes;
+
+    @NotNull(message = "{catalog.value.required}")
+    private Boolean requiresExamination;
+
+    @NotNull(message = "{catalog.value.required}")
+    @Min(value = 1, message = "{catalog.days.positive}")
+    private Integer examinationValidDays;
+
+    @NotNull(message = "{catalog.value.required}")
+    private Boolean examinationBlocksBooking;
+
+    @NotNull(message = "{catalog.active.required}")
+    private Boolean active;
+
+    @NotBlank(message = "{catalog.text.required}")
+    @Size(max = 2000, message = "{field.tooLong}")
+    private String preparationEn;
+
+    @NotBlank(message = "{catalog.text.required}")
+    @Size(max = 2000, message = "{field.tooLong}")
+    private String preparationRu;
+
+    @NotBlank(message = "{catalog.text.required}")
+    @Size(max = 2000, message = "{field.tooLong}")
+    private String aftercareEn;
+
+    @NotBlank(message = "{catalog.text.required}")
+    @Size(max = 2000, message = "{field.tooLong}")
+    private String aftercareRu;
+
+    /** The version the admin edited, so a concurrent change is detected instead of overwritten. */
+    @NotNull(message = "{catalog.version.required}")
+    private Long version;
+
+    static ProgramForm of(ProgramDetails details) {
+        ProgramForm form = new ProgramForm();
+        form.defaultSessions = details.defaultSessions();
+        form.minSessions = details.minSessions();
+        form.maxSessions = details.maxSessions();
+        form.cadenceDays = details.cadenceDays();
+        form.minGapDays = details.minGapDays();
+        form.maxPerWeek = details.maxPerWeek();
+        form.slotMinutes = details.slotMinutes();
+        form.requiresExamination = details.requiresExamination();
+        form.examinationValidDays = details.examinationValidDays();
+        form.examinationBlocksBooking = details.examinationBlocksBooking();
+        form.active = details.active();
+        form.preparationEn = details.preparationEn();
+        form.preparationRu = details.preparationRu();
+        form.aftercareEn = details.aftercareEn();
+        form.aftercareRu = details.aftercareRu();
+        form.version = details.version();
+        return form;
+    }
+
+    /** Only called once bean validation passed, so no field is null. */
+    ProgramRevision toRevision() {
+        return new ProgramRevision(defaultSessions, minSessions, maxSessions, cadenceDays, minGapDays, maxPerWeek,
+                slotMinutes, requiresExamination, examinationValidDays, examinationBlocksBooking, active,
+                new Bilingual(preparationEn, preparationRu), new Bilingual(aftercareEn, aftercareRu));
+    }
+
+    public Integer getDefaultSessions() {
+        return defaultSessions;
+    }
+
+    public void setDefaultSessions(Integer defaultSessions) {
+        this.defaultSessions = defaultSessions;
+    }
+
+    public Integer getMinSessions() {
+        return minSessions;
+    }
+
+    public void setMinSessions(Integer minSessions) {
+        this.minSessions = minSessions;
+    }
+
+    public Integer getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(Integer maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public Integer getCadenceDays() {
+        return cadenceDays;
+    }
+
+    public void setCadenceDays(Integer cadenceDays) {
+        this.cadenceDays = cadenceDays;
+    }
+
+    public Integer getMinGapDays() {
+        return minGapDays;
+    }
+
+    public void setMinGapDays(Integer minGapDays) {
+        this.minGapDays = minGapDays;
+    }
+
+    public Integer getMaxPerWeek() {
+        return maxPerWeek;
+    }
+
+    public void setMaxPerWeek(Integer maxPerWeek) {
+        this.maxPerWeek = maxPerWeek;
+    }
+
+    public Integer getSlotMinutes() {
+        return slotMinutes;
+    }
+
+    public void setSlotMinutes(Integer slotMinutes) {
+        this.slotMinutes = slotMinutes;
+    }
+
+    public Boolean getRequiresExamination() {
+        return requiresExamination;
+    }
+
+    public void setRequiresExamination(Boolean requiresExamination) {
+        this.requiresExamination = requiresExamination;
+    }
+
+    public Integer getExaminationValidDays() {
+        return examinationValidDays;
+    }
+
+    public void setExaminationValidDays(Integer examinationValidDays) {
+        this.examinationValidDays = examinationValidDays;
+    }
+
+    public Boolean getExaminationBlocksBooking() {
+        return examinationBlocksBooking;
+    }
+
+    public void setExaminationBlocksBooking(Boolean examinationBlocksBooking) {
+        this.examinationBlocksBooking = examinationBlocksBooking;
+    }
+
+    public Boolean getActive() {
+        return active;
+    }
+
+    public void setActive(Boolean active) {
+        this.active = active;
+    }
+
+    public String getPreparationEn() {
+        return preparationEn;
+    }
+
+    public void setPreparationEn(String preparationEn) {
+        this.preparationEn = preparationEn;
+    }
+
+    public String getPreparationRu() {
+        return preparationRu;
+    }
+
+    public void setPreparationRu(String preparationRu) {
+        this.preparationRu = preparationRu;
+    }
+
+    public String getAftercareEn() {
+        return aftercareEn;
+    }
+
+    public void setAftercareEn(String aftercareEn) {
+        this.aftercareEn = aftercareEn;
+    }
+
+    public String getAftercareRu() {
+        return aftercareRu;
+    }
+
+    public void setAftercareRu(String aftercareRu) {
+        this.aftercareRu = aftercareRu;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

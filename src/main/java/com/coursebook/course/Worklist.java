@@ -1,0 +1,59 @@
+package com.coursebook.course;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.shared.ClinicClock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reception's list of booked sessions that a rule now blocks and that need rebooking. One query. */
+@Service
+public class Worklist {
+
+    private final JdbcClient jdbc;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    Worklist(JdbcClient jdbc, ClinicClock clock, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    public record Item(Long sessionId, Long courseId, Long patientId, String patientName, String recordNumber,
+            String phone, String programCode, int number, int of, LocalDateTime startsAt, String rule,
+            LocalDate until) {
+    }
+
+    @Transactional
+    public List<Item> needingAttention() {
+        List<Item> items = jdbc.sql("""
+                SELECT s.id, s.course_id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name,
+                       p.record_number, p.phone, tp.code, s.seq_no, c.prescribed_sessions, s.starts_at,
+                       s.attention_rule, s.attention_until
+                FROM course_session s
+                JOIN course c ON c.id = s.course_id
+                JOIN patient p ON p.id = s.patient_id
+                JOIN treatment_program tp ON tp.id = c.program_id
+                WHERE s.needs_attention AND s.status = 'BOOKED' AND s.starts_at >= ?
+                ORDER BY s.starts_at
+                LIMIT 500""")
+                .param(Timestamp.from(clock.now()))
+                .query((rs, row) -> new Item(rs.getLong("id"), rs.getLong("course_id"), rs.getLong("patient_id"),
+                        rs.getString("name"), rs.getString("record_number"), rs.getString("phone"),
+                        rs.getString("code"), rs.getInt("seq_no"), rs.getInt("prescribed_sessions"),
+                        clock.toLocal(rs.getTimestamp("starts_at").toInstant()), rs.getString("attention_rule"),
+                        rs.getObject("attention_until", LocalDate.class)))
+                .list();
+        audit.record("VIEW", "WORKLIST", null, null, "items=" + items.size());
+        return items;
+    }
+}

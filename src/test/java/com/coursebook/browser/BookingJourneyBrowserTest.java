@@ -1,0 +1,153 @@
+package com.coursebook.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.coursebook.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real browser: a receptionist books a whole prostate-massage course from the chart; a urologist then
+ * records a fever, and the receptionist finds the hit sessions on her worklist.
+ */
+@IntegrationTest
+class BookingJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ChromeDriver driver;
+
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("reception books a 10-session course every other day; a fever recorded later puts sessions on the worklist")
+    void bookThenRecheck() throws Exception {
+        long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex, phone) VALUES "
+                + "('Oleg', 'Kursovoi', DATE '1972-04-04', 'MALE', '+7 900 765-43-21') RETURNING id")
+                .query(Long.class).single();
+        LocalDate first = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(200)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+
+        signIn("reception");
+        driver.get(url("/patients/" + patient));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("book-course"))).click();
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programCode"))))
+                .selectByValue("PROSTATE_MASSAGE");
+        new Select(driver.findElement(By.id("practitionerId"))).selectByIndex(practitionerIndex("Urvantsev"));
+        setValue("firstDate", first.toString());
+        setValue("time", "17:30");
+        click(By.id("check-course"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-sessions")));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#plan-sessions tbody tr"));
+        assertThat(rows).hasSize(10);
+        assertThat(rows.get(1).getText()).contains(first.plusDays(2).toString()); // Wednesday: every other day
+        assertThat(rows.get(3).getText()).contains(first.plusDays(7).toString()); // Sunday off: on to Monday
+        shot("booking-plan");
+        click(By.id("book-now"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("courses")));
+        assertThat(driver.getPageSource()).contains("Course booked").contains("10 sessions, every 2 day(s)");
+        assertThat(driver.findElements(By.cssSelector(".session-list li"))).hasSize(10);
+        shot("chart-with-course");
+
+        signOutAndIn("urologist");
+        driver.get(url("/patients/" + patient));
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")))).selectByValue("FEVER");
+        setValue("onset", first.plusDays(2).toString());   // sessions 2 (Wed) and 3 (Fri)
+        setValue("expectedEnd", first.plusDays(4).toString());
+        click(By.id("record-condition"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "booked sessions were checked again"));
+        shot("clinician-chart");
+
+        signOutAndIn("reception");
+        driver.get(url("/worklist"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("worklist")));
+        String worklist = driver.findElement(By.id("worklist")).getText();
+        assertThat(worklist).contains("Kursovoi Oleg").contains("2/10").contains("3/10")
+                .contains("Cannot take place before " + first.plusDays(5));
+        assertThat(worklist).doesNotContain("Fever"); // reception is told what to do, not the diagnosis
+        shot("worklist");
+    }
+
+    private int practitionerIndex(String familyName) {
+        List<WebElement> options = new Select(driver.findElement(By.id("practitionerId"))).getOptions();
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).getText().contains(familyName)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no practitioner " + familyName);
+    }
+
+    private void signIn(String user) {
+        driver.get(url("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOutAndIn(String user) {
+        driver.manage().deleteAllCookies();
+        signIn(user);
+    }
+
+    /** Scrolls the element to the middle of the window first (instantly: Bootstrap makes scrolling smooth). */
+    private void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    private void setValue(String id, String value) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void shot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
