@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.coursebook.audit.AuditTrail;
+import com.coursebook.patient.Patients;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.NotFoundException;
@@ -26,7 +27,10 @@ public class CourseQueries {
 
     private final AuditTrail audit;
 
-    CourseQueries(Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit) {
+    private final Patients patients;
+
+    CourseQueries(Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit, Patients patients) {
+        this.patients = patients;
         this.courses = courses;
         this.overrides = overrides;
         this.clock = clock;
@@ -41,7 +45,11 @@ public class CourseQueries {
     }
 
     public List<CourseView> forPatient(Long patientId, Locale locale) {
+        if (!patients.existsById(patientId)) {
+            throw new NotFoundException("error.patient.notFound", String.valueOf(patientId));
+        }
         List<Course> found = courses.findByPatientWithSessions(patientId);
+        audit.record("VIEW", "COURSES", null, patientId, "courses=" + found.size());
         Map<Long, List<RuleOverride>> byCourse = found.isEmpty() ? Map.of()
                 : overrides.findByCourseIdIn(found.stream().map(Course::getId).toList()).stream()
                         .collect(Collectors.groupingBy(RuleOverride::getCourseId));

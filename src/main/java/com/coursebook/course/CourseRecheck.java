@@ -93,6 +93,7 @@ class CourseRecheck {
                 Finding block = engineFailed ? null : blockBySession.get(i + 1);
                 if (engineFailed) {
                     session.flagForAttention(RuleEngine.ENGINE_ERROR, null);
+                    audit.record("FLAG", "SESSION", session.getId(), patient.getId(), RuleEngine.ENGINE_ERROR);
                 }
                 else if (block != null) {
                     session.flagForAttention(block.rule(), block.clearsOn());

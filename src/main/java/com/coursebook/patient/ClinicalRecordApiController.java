@@ -40,6 +40,11 @@ class ClinicalRecordApiController {
         return records.conditions(patientId).stream().map(c -> ConditionView.of(c, locale)).toList();
     }
 
+    @GetMapping("/conditions/{conditionId}")
+    ConditionView condition(@PathVariable Long patientId, @PathVariable Long conditionId, Locale locale) {
+        return ConditionView.of(records.condition(patientId, conditionId), locale);
+    }
+
     @PostMapping("/conditions/{conditionId}/resolve")
     ConditionView resolve(@PathVariable Long patientId, @PathVariable Long conditionId,
             @Valid @RequestBody Resolution resolution, Locale locale) {
@@ -55,7 +60,8 @@ class ClinicalRecordApiController {
     ResponseEntity<ExaminationView> recordExamination(@PathVariable Long patientId,
             @Valid @RequestBody ExaminationForm form, Locale locale) {
         ExaminationView view = ExaminationView.of(records.recordExamination(patientId, form), locale);
-        return ResponseEntity.created(location(view.id())).body(view);
+        // Examinations are read as the patient's list; there is no page for one alone.
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(view);
     }
 
     @GetMapping("/examinations")

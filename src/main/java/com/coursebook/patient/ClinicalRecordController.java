@@ -59,7 +59,7 @@ class ClinicalRecordController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resolvedOn,
             RedirectAttributes redirect) {
         try {
-            records.resolveCondition(patientId, conditionId, resolvedOn == null ? LocalDate.now() : resolvedOn);
+            records.resolveCondition(patientId, conditionId, resolvedOn == null ? records.today() : resolvedOn);
             redirect.addFlashAttribute("message", "condition.resolved");
         }
         catch (ConflictException ex) {

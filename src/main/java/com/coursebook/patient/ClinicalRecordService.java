@@ -8,6 +8,7 @@ import com.coursebook.catalog.Contraindication;
 import com.coursebook.catalog.Contraindications;
 import com.coursebook.catalog.TreatmentProgram;
 import com.coursebook.catalog.TreatmentPrograms;
+import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.Sex;
@@ -44,9 +45,12 @@ public class ClinicalRecordService {
 
     private final ApplicationEventPublisher events;
 
+    private final ClinicClock clock;
+
     ClinicalRecordService(Patients patients, PatientConditions conditions, Examinations examinations,
             MenstrualPeriods periods, Contraindications catalog, TreatmentPrograms programs, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ClinicClock clock) {
+        this.clock = clock;
         this.patients = patients;
         this.conditions = conditions;
         this.examinations = examinations;
@@ -134,7 +138,7 @@ public class ClinicalRecordService {
         if (patient.getSex() != Sex.FEMALE) {
             throw new InvalidRequestException("startsOn", "period.onlyFemale");
         }
-        if (startsOn.isAfter(LocalDate.now().plusDays(1))) {
+        if (startsOn.isAfter(clock.today())) {
             throw new InvalidRequestException("startsOn", "patient.lastPeriodStart.future");
         }
         if (!periods.existsByPatientIdAndStartsOn(patientId, startsOn)) {
@@ -144,7 +148,13 @@ public class ClinicalRecordService {
         }
     }
 
-    private PatientCondition condition(Long patientId, Long conditionId) {
+    /** Today in the clinic's zone, for forms that default to it. */
+    public LocalDate today() {
+        return clock.today();
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public PatientCondition condition(Long patientId, Long conditionId) {
         return conditions.findById(conditionId).filter(c -> c.getPatientId().equals(patientId))
                 .orElseThrow(() -> new NotFoundException("error.condition.notFound", String.valueOf(conditionId)));
     }

@@ -55,7 +55,7 @@ class PatientSearch {
             }
             else if (RECORD_NUMBER.matcher(word).matches()) {
                 conditions.add("record_number = :" + name);
-                parameters.put(name, "CB-" + word.replaceAll("\\D", ""));
+                parameters.put(name, String.format("CB-%06d", Long.parseLong(word.replaceAll("\\D", ""))));
             }
             else if (PHONE_LIKE.matcher(word).matches()) {
                 conditions.add("phone_digits LIKE :" + name);

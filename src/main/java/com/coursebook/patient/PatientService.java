@@ -6,6 +6,7 @@ import com.coursebook.audit.AuditTrail;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,13 @@ public class PatientService {
 
     private final AuditTrail audit;
 
-    PatientService(Patients patients, PatientSearch search, AuditTrail audit) {
+    private final ApplicationEventPublisher events;
+
+    PatientService(Patients patients, PatientSearch search, AuditTrail audit, ApplicationEventPublisher events) {
         this.patients = patients;
         this.search = search;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -51,6 +55,7 @@ public class PatientService {
         patient.correctDetails(form.toDetails());
         patients.flush();
         audit.record("UPDATE", "PATIENT", id, id, null);
+        events.publishEvent(new PatientConditionsChanged(id)); // sex or cycle data may change what the rules say
         return patient;
     }
 

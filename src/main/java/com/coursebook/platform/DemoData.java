@@ -28,6 +28,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every name, date and phone number here is made up.
  */
 @Component
+@Order(0) // before BootstrapAdmin, which only acts when no user exists
 @ConditionalOnEmbeddedDatabase
 @ConditionalOnProperty(name = "coursebook.demo-data.enabled", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {

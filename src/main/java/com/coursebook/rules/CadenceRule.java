@@ -23,7 +23,7 @@ final class CadenceRule implements Rule {
 
     @Override
     public boolean dateDependent() {
-        return false; // the spacing is the proposal's shape; moving the start does not change it
+        return true; // the weekly maximum depends on which weekday the course starts
     }
 
     @Override

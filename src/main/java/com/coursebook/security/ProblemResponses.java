@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /** 401 and 403 for the JSON API as RFC 9457 problem details, never a redirect to the login page. */
 final class ProblemResponses {
@@ -23,7 +24,9 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden() {
         return (request, response, ex) -> write(response, 403, "Forbidden",
-                "Your role may not do this.");
+                ex instanceof CsrfException
+                        ? "Missing or invalid CSRF token: send the X-CSRF-TOKEN header with a browser session, or use HTTP Basic."
+                        : "Your role may not do this.");
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -1,0 +1,51 @@
+package com.coursebook.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A fresh production database has no users and no demo data. When the operator sets
+ * {@code COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD}, the first start creates the user {@code admin} with it, so
+ * someone can sign in; it does nothing once any user exists. The password never lives in the repository.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "coursebook.bootstrap-admin.password")
+class BootstrapAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final AppUsers users;
+
+    private final PasswordEncoder encoder;
+
+    private final String password;
+
+    BootstrapAdmin(AppUsers users, PasswordEncoder encoder,
+            @org.springframework.beans.factory.annotation.Value("${coursebook.bootstrap-admin.password}") String password) {
+        this.users = users;
+        this.encoder = encoder;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (password.isBlank() || users.count() > 0) {
+            return;
+        }
+        if (password.length() < 12) {
+            throw new IllegalStateException("COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters");
+        }
+        users.save(new AppUser("admin", encoder.encode(password), "Administrator", Role.ADMIN, null));
+        log.warn("Created the first user 'admin' from COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD; remove the variable after the first start");
+    }
+}
