@@ -54,6 +54,12 @@ public class CourseSession extends VersionedEntity {
     @Column(name = "attention_until")
     private LocalDate attentionUntil;
 
+    @Column(name = "status_changed_by")
+    private String statusChangedBy;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
     protected CourseSession() {
     }
 
@@ -67,6 +73,33 @@ public class CourseSession extends VersionedEntity {
         this.seqNo = seqNo;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
+    }
+
+    /** To another time; only a booked session moves. The caller has re-run the rules for the new date. */
+    void moveTo(Instant newStart, Instant newEnd) {
+        if (status != SessionStatus.BOOKED) {
+            throw new com.coursebook.shared.ConflictException("session.notMovable", seqNo);
+        }
+        if (!newStart.isBefore(newEnd)) {
+            throw new IllegalArgumentException("A session must end after it starts");
+        }
+        this.startsAt = newStart;
+        this.endsAt = newEnd;
+        clearAttention(); // the move was checked against the rules, so the old flag no longer applies
+    }
+
+    /** Cancelled by the patient (early or late) or by the clinic; the slot is freed at once. */
+    void cancel(SessionStatus cancellation, String by, Instant at) {
+        if (!cancellation.isCancelled()) {
+            throw new IllegalArgumentException(cancellation + " is not a cancellation");
+        }
+        if (status != SessionStatus.BOOKED) {
+            throw new com.coursebook.shared.ConflictException("session.notCancellable", seqNo);
+        }
+        this.status = cancellation;
+        this.statusChangedBy = by;
+        this.statusChangedAt = at;
+        clearAttention();
     }
 
     /** A re-check found that a rule now blocks this session: keep it, but make sure someone acts. */
@@ -125,5 +158,13 @@ public class CourseSession extends VersionedEntity {
 
     public LocalDate getAttentionUntil() {
         return attentionUntil;
+    }
+
+    public String getStatusChangedBy() {
+        return statusChangedBy;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
     }
 }

@@ -22,10 +22,23 @@ class SessionConflicts {
         this.jdbc = jdbc;
     }
 
+    private static List<Object> withIgnored(List<Object> parameters, List<Long> ignored) {
+        if (!ignored.isEmpty()) {
+            parameters.add(ignored.toArray(new Long[0]));
+        }
+        return parameters;
+    }
+
     record Conflict(Instant startsAt, Instant endsAt, String whose) {
     }
 
     Optional<Conflict> firstConflict(Long practitionerId, Long patientId, List<Instant[]> slots) {
+        return firstConflict(practitionerId, patientId, slots, List.of());
+    }
+
+    /** As above, ignoring the given sessions (those being moved: their old slots do not count). */
+    Optional<Conflict> firstConflict(Long practitionerId, Long patientId, List<Instant[]> slots,
+            List<Long> ignoredSessionIds) {
         StringBuilder overlaps = new StringBuilder();
         List<Object> parameters = new ArrayList<>(List.of(practitionerId, practitionerId, patientId));
         for (Instant[] slot : slots) {
@@ -35,8 +48,10 @@ class SessionConflicts {
         }
         return jdbc.sql("SELECT s.starts_at, s.ends_at, CASE WHEN s.practitioner_id = ? THEN 'PRACTITIONER' "
                 + "ELSE 'PATIENT' END AS whose FROM course_session s WHERE s.status NOT LIKE 'CANCELLED%' "
-                + "AND (s.practitioner_id = ? OR s.patient_id = ?) AND (" + overlaps + ") ORDER BY s.starts_at LIMIT 1")
-                .params(parameters)
+                + "AND (s.practitioner_id = ? OR s.patient_id = ?) AND (" + overlaps + ")"
+                + (ignoredSessionIds.isEmpty() ? "" : " AND s.id <> ALL (?)")
+                + " ORDER BY s.starts_at LIMIT 1")
+                .params(withIgnored(parameters, ignoredSessionIds))
                 .query((rs, row) -> new Conflict(rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant(), rs.getString("whose")))
                 .optional();
