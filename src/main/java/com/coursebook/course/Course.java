@@ -66,7 +66,7 @@ public class Course extends VersionedEntity {
 
     /** A planned course with its sessions, booked together or not at all. */
     static Course plan(Long patientId, TreatmentProgram program, Long practitionerId, int cadenceDays,
-            List<Instant[]> slots, String createdBy) {
+            List<Instant[]> slots, List<Long> rooms, String createdBy) {
         if (slots.isEmpty()) {
             throw new IllegalArgumentException("A course needs sessions");
         }
@@ -78,7 +78,7 @@ public class Course extends VersionedEntity {
         course.cadenceDays = cadenceDays;
         course.createdBy = createdBy;
         for (int i = 0; i < slots.size(); i++) {
-            course.sessions.add(new CourseSession(course, i + 1, slots.get(i)[0], slots.get(i)[1]));
+            course.sessions.add(new CourseSession(course, i + 1, slots.get(i)[0], slots.get(i)[1], rooms.get(i)));
         }
         return course;
     }

@@ -75,11 +75,14 @@ public class CourseBooking {
 
     private final WorkingHoursRepository workingHours;
 
+    private final RoomAssignment roomAssignment;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
             RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
-            WorkingHoursRepository workingHours) {
+            WorkingHoursRepository workingHours, RoomAssignment roomAssignment) {
         this.workingHours = workingHours;
+        this.roomAssignment = roomAssignment;
         this.patients = patients;
         this.programs = programs;
         this.practitioners = practitioners;
@@ -115,8 +118,11 @@ public class CourseBooking {
         conflicts.firstConflict(prepared.practitioner.getId(), prepared.patient.getId(), slots).ifPresent(c -> {
             throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
         });
+        List<Long> rooms = roomAssignment.assign(prepared.program.getRoomType(),
+                prepared.practitioner.getLocation() == null ? null : prepared.practitioner.getLocation().getId(), slots,
+                List.of());
         Course course = courses.saveAndFlush(Course.plan(prepared.patient.getId(), prepared.program,
-                prepared.practitioner.getId(), prepared.cadenceDays, slots, Staff.currentName()));
+                prepared.practitioner.getId(), prepared.cadenceDays, slots, rooms, Staff.currentName()));
         Set<String> warned = prepared.evaluation.warningKeys();
         for (CourseRequest.Override override : request.overrides()) {
             if (warned.contains(override.key())) {

@@ -44,6 +44,14 @@ public class CourseQueries {
         return view(course, overrides.findByCourseIdOrderById(id), locale);
     }
 
+    /** The course a session belongs to (for the session page). */
+    public CourseView courseOfSession(Long sessionId, Locale locale) {
+        Course course = courses.findBySessionId(sessionId)
+                .orElseThrow(() -> new NotFoundException("error.session.notFound", String.valueOf(sessionId)));
+        audit.record("VIEW", "COURSE", course.getId(), course.getPatientId(), "session " + sessionId);
+        return view(course, overrides.findByCourseIdOrderById(course.getId()), locale);
+    }
+
     public List<CourseView> forPatient(Long patientId, Locale locale) {
         if (!patients.existsById(patientId)) {
             throw new NotFoundException("error.patient.notFound", String.valueOf(patientId));

@@ -63,7 +63,7 @@ public class CourseSession extends VersionedEntity {
     protected CourseSession() {
     }
 
-    CourseSession(Course course, int seqNo, Instant startsAt, Instant endsAt) {
+    CourseSession(Course course, int seqNo, Instant startsAt, Instant endsAt, Long roomId) {
         if (!startsAt.isBefore(endsAt)) {
             throw new IllegalArgumentException("A session must end after it starts");
         }
@@ -73,10 +73,11 @@ public class CourseSession extends VersionedEntity {
         this.seqNo = seqNo;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
+        this.roomId = roomId;
     }
 
     /** To another time; only a booked session moves. The caller has re-run the rules for the new date. */
-    void moveTo(Instant newStart, Instant newEnd) {
+    void moveTo(Instant newStart, Instant newEnd, Long newRoomId) {
         if (status != SessionStatus.BOOKED) {
             throw new com.coursebook.shared.ConflictException("session.notMovable", seqNo);
         }
@@ -85,6 +86,7 @@ public class CourseSession extends VersionedEntity {
         }
         this.startsAt = newStart;
         this.endsAt = newEnd;
+        this.roomId = newRoomId;
         clearAttention(); // the move was checked against the rules, so the old flag no longer applies
     }
 

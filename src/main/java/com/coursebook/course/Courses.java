@@ -13,6 +13,11 @@ public interface Courses extends JpaRepository<Course, Long> {
     @Query("select distinct c from Course c join fetch c.program left join fetch c.sessions where c.id = :id")
     Optional<Course> findWithSessions(Long id);
 
+    /** The course a session belongs to, with its program and all its sessions, in one query. */
+    @Query("select distinct c from Course c join fetch c.program join fetch c.sessions "
+            + "where c.id = (select s.course.id from CourseSession s where s.id = :sessionId)")
+    Optional<Course> findBySessionId(Long sessionId);
+
     @Query("select distinct c from Course c join fetch c.program left join fetch c.sessions "
             + "where c.patientId = :patientId order by c.id desc")
     List<Course> findByPatientWithSessions(Long patientId);

@@ -39,8 +39,9 @@ public class SecurityConfiguration {
                         // Everyone reads the catalog; only an admin changes it.
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
                         .requestMatchers("/api/catalog/**").hasRole("ADMIN")
+                        .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/api/practitioners/**").authenticated()
-                        .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**")
+                        .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
@@ -59,7 +60,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/patients/**", "/courses/**", "/worklist/**")
+                        .requestMatchers("/patients/**", "/courses/**", "/worklist/**", "/calendar/**", "/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

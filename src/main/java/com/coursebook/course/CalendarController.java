@@ -1,0 +1,144 @@
+package com.coursebook.course;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.NotNull;
+
+import com.coursebook.patient.PatientService;
+import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.Practitioners;
+import com.coursebook.security.AppUsers;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Week and day calendars per practitioner, and the session page to move or cancel from them. */
+@Controller
+class CalendarController {
+
+    private final Calendar calendar;
+
+    private final Practitioners practitioners;
+
+    private final AppUsers users;
+
+    private final CourseQueries courses;
+
+    private final SessionService sessions;
+
+    private final PatientService patients;
+
+    private final ClinicClock clock;
+
+    CalendarController(Calendar calendar, Practitioners practitioners, AppUsers users, CourseQueries courses,
+            SessionService sessions, PatientService patients, ClinicClock clock) {
+        this.calendar = calendar;
+        this.practitioners = practitioners;
+        this.users = users;
+        this.courses = courses;
+        this.sessions = sessions;
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    @GetMapping("/calendar")
+    String calendar(@RequestParam(required = false) Long practitioner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(defaultValue = "week") String view, Model model, Locale locale) {
+        List<Practitioner> all = practitioners.findAllWithPrograms();
+        Long shown = practitioner != null ? practitioner : ownPractitioner().orElse(all.isEmpty() ? null : all.get(0).getId());
+        LocalDate day = date == null ? clock.today() : date;
+        boolean week = !"day".equals(view);
+        LocalDate from = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+        LocalDate to = week ? from.plusDays(6) : day;
+        List<Calendar.Entry> entries = shown == null ? List.of() : calendar.practitioner(shown, from, to, locale);
+        Map<LocalDate, List<Calendar.Entry>> byDay = new TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            byDay.put(d, new java.util.ArrayList<>());
+        }
+        entries.forEach(e -> byDay.get(e.date()).add(e));
+        model.addAttribute("practitioners", all);
+        model.addAttribute("practitioner", shown);
+        model.addAttribute("days", byDay);
+        model.addAttribute("date", day);
+        model.addAttribute("view", week ? "week" : "day");
+        model.addAttribute("previous", week ? from.minusWeeks(1) : day.minusDays(1));
+        model.addAttribute("next", week ? from.plusWeeks(1) : day.plusDays(1));
+        model.addAttribute("today", clock.today());
+        return "course/calendar";
+    }
+
+    @GetMapping("/sessions/{id}")
+    String session(@PathVariable Long id, Model model, Locale locale) {
+        CourseView course = courses.courseOfSession(id, locale);
+        model.addAttribute("course", course);
+        model.addAttribute("session", course.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow());
+        model.addAttribute("patient", patients.view(course.patientId()));
+        return "course/session";
+    }
+
+    @PostMapping("/sessions/{id}/move")
+    String move(@PathVariable Long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            @RequestParam(defaultValue = "false") boolean andLater, Locale locale, RedirectAttributes redirect) {
+        if (startsAt == null) {
+            redirect.addFlashAttribute("problem", "session.move.startsAt.required");
+            return "redirect:/sessions/" + id;
+        }
+        try {
+            sessions.move(id, startsAt, andLater, locale);
+            redirect.addFlashAttribute("message", "session.moved");
+        }
+        catch (BookingRefusedException ex) {
+            redirect.addFlashAttribute("problem", "session.move.refused");
+            redirect.addFlashAttribute("findings", ex.check().findings());
+        }
+        catch (SlotTakenException ex) {
+            redirect.addFlashAttribute("problem", "problem.slotTaken.detail." + ex.whose());
+            redirect.addFlashAttribute("problemArgs",
+                    new Object[] { ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString() });
+        }
+        catch (InvalidRequestException | ConflictException ex) {
+            redirect.addFlashAttribute("problem", ex instanceof InvalidRequestException invalid
+                    ? invalid.messageCode() : ((ConflictException) ex).messageCode());
+        }
+        return "redirect:/sessions/" + id;
+    }
+
+    @PostMapping("/sessions/{id}/cancel")
+    String cancel(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean byClinic,
+            RedirectAttributes redirect) {
+        try {
+            sessions.cancel(id, byClinic);
+            redirect.addFlashAttribute("message", "session.cancelled");
+        }
+        catch (ConflictException ex) {
+            redirect.addFlashAttribute("problem", ex.messageCode());
+        }
+        return "redirect:/sessions/" + id;
+    }
+
+    private java.util.Optional<Long> ownPractitioner() {
+        return Staff.currentIsClinician()
+                ? users.findByUsername(Staff.currentName()).map(u -> u.getPractitionerId())
+                : java.util.Optional.empty();
+    }
+}

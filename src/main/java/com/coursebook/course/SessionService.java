@@ -1,0 +1,199 @@
+package com.coursebook.course;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.catalog.TreatmentProgram;
+import com.coursebook.patient.Patients;
+import com.coursebook.rules.Evaluation;
+import com.coursebook.rules.Facts;
+import com.coursebook.rules.Finding;
+import com.coursebook.rules.FindingRenderer;
+import com.coursebook.rules.RuleEngine;
+import com.coursebook.rules.RuleFacts;
+import com.coursebook.rules.Stage;
+import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.Practitioners;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moving and cancelling booked sessions. A move re-runs the rules for the new dates (with the course's
+ * confirmed warnings still confirmed) and the database's overlap constraints; "this and all later" shifts
+ * the rest of the course by the same amount, so the cadence is kept.
+ */
+@Service
+public class SessionService {
+
+    /** Cancelling closer to the session than this counts as late (it is reported in the review). */
+    static final Duration LATE_CANCELLATION = Duration.ofHours(24);
+
+    private final Courses courses;
+
+    private final Patients patients;
+
+    private final Practitioners practitioners;
+
+    private final RuleFacts facts;
+
+    private final RuleEngine engine;
+
+    private final RuleOverrides overrides;
+
+    private final SessionConflicts conflicts;
+
+    private final FindingRenderer renderer;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    private final RoomAssignment roomAssignment;
+
+    SessionService(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
+            RuleOverrides overrides, SessionConflicts conflicts, FindingRenderer renderer, ClinicClock clock,
+            AuditTrail audit, RoomAssignment roomAssignment) {
+        this.roomAssignment = roomAssignment;
+        this.courses = courses;
+        this.patients = patients;
+        this.practitioners = practitioners;
+        this.facts = facts;
+        this.engine = engine;
+        this.overrides = overrides;
+        this.conflicts = conflicts;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Course move(Long sessionId, LocalDateTime newStart, boolean andLater, Locale locale) {
+        Course course = courseOfSession(sessionId);
+        CourseSession target = session(course, sessionId);
+        Instant start = clock.toInstant(newStart);
+        if (!start.isAfter(clock.now())) {
+            throw new InvalidRequestException("startsAt", "session.move.past");
+        }
+        Duration shift = Duration.between(target.getStartsAt(), start);
+        List<CourseSession> moving = course.getSessions().stream()
+                .filter(s -> s == target || (andLater && s.getSeqNo() > target.getSeqNo()
+                        && s.getStatus() == SessionStatus.BOOKED))
+                .toList();
+        List<Instant[]> newSlots = new ArrayList<>();
+        for (CourseSession s : moving) {
+            // Shift by calendar days and time of day in the clinic's zone, so a DST change keeps wall-clock times.
+            LocalDateTime moved = clock.toLocal(s.getStartsAt()).plus(localShift(target, newStart));
+            Instant movedStart = clock.toInstant(moved);
+            newSlots.add(new Instant[] { movedStart, movedStart.plus(Duration.between(s.getStartsAt(), s.getEndsAt())) });
+        }
+        checkRules(course, moving, newSlots, locale);
+        conflicts.firstConflict(course.getPractitionerId(), course.getPatientId(), newSlots,
+                moving.stream().map(CourseSession::getId).toList()).ifPresent(c -> {
+                    throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
+                });
+        List<Long> movingIds = moving.stream().map(CourseSession::getId).toList();
+        Practitioner practitioner = practitioners.findById(course.getPractitionerId()).orElseThrow();
+        List<Long> rooms = roomAssignment.assign(course.getProgram().getRoomType(),
+                practitioner.getLocation() == null ? null : practitioner.getLocation().getId(), newSlots, movingIds);
+        for (int i = 0; i < moving.size(); i++) {
+            moving.get(i).moveTo(newSlots.get(i)[0], newSlots.get(i)[1], rooms.get(i));
+        }
+        courses.flush();
+        audit.record("MOVE", "SESSION", sessionId, course.getPatientId(),
+                "to " + newStart + (andLater ? " with " + (moving.size() - 1) + " later" : "") + "; shift " + shift);
+        return course;
+    }
+
+    @Transactional
+    public Course cancel(Long sessionId, boolean byClinic) {
+        Course course = courseOfSession(sessionId);
+        CourseSession session = session(course, sessionId);
+        SessionStatus cancellation = byClinic ? SessionStatus.CANCELLED_BY_CLINIC
+                : Duration.between(clock.now(), session.getStartsAt()).compareTo(LATE_CANCELLATION) < 0
+                        ? SessionStatus.CANCELLED_LATE : SessionStatus.CANCELLED_EARLY;
+        session.cancel(cancellation, Staff.currentName(), clock.now());
+        courses.flush();
+        audit.record("CANCEL", "SESSION", sessionId, course.getPatientId(), cancellation.name());
+        return course;
+    }
+
+    /** The move as the clinic sees it: whole days plus a change of time of day. */
+    private java.time.temporal.TemporalAmount localShift(CourseSession target, LocalDateTime newStart) {
+        LocalDateTime old = clock.toLocal(target.getStartsAt());
+        return Duration.between(old, newStart);
+    }
+
+    /** The course as it would be after the move, judged by the rules; a block refuses the move. */
+    private void checkRules(Course course, List<CourseSession> moving, List<Instant[]> newSlots, Locale locale) {
+        List<CourseSession> active = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled()).toList();
+        List<LocalDate> dates = new ArrayList<>();
+        List<Integer> movedNumbers = new ArrayList<>();
+        List<Object[]> dated = new ArrayList<>();
+        for (CourseSession s : active) {
+            int index = moving.indexOf(s);
+            Instant start = index < 0 ? s.getStartsAt() : newSlots.get(index)[0];
+            dated.add(new Object[] { clock.toDate(start), s });
+        }
+        dated.sort((a, b) -> ((LocalDate) a[0]).compareTo((LocalDate) b[0]));
+        for (int i = 0; i < dated.size(); i++) {
+            dates.add((LocalDate) dated.get(i)[0]);
+            if (moving.contains((CourseSession) dated.get(i)[1])) {
+                movedNumbers.add(i + 1);
+            }
+        }
+        TreatmentProgram program = course.getProgram();
+        Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
+        Evaluation evaluation;
+        try {
+            Facts.Proposal proposal = new Facts.Proposal(
+                    facts.patient(patients.findById(course.getPatientId()).orElseThrow(), program),
+                    facts.program(program),
+                    RuleFacts.practitioner(practitioner.getId(), practitioner.getFullName(),
+                            practitioner.getPrograms().stream().map(TreatmentProgram::getCode)
+                                    .collect(Collectors.toSet())),
+                    dates, dates.isEmpty() ? null : dates.get(0), Stage.BOOKING);
+            evaluation = engine.evaluate(proposal);
+        }
+        catch (RuntimeException ex) {
+            evaluation = RuleEngine.refusal();
+        }
+        Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
+                .map(RuleOverride::getFinding).collect(Collectors.toSet());
+        // Only what concerns the moved sessions (or the whole course) can refuse the move.
+        List<Finding> relevant = evaluation.findings().stream()
+                .filter(f -> f.session() == null || movedNumbers.contains(f.session()))
+                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey())))
+                .filter(f -> !"COURSE_LENGTH".equals(f.rule()))
+                .toList();
+        if (!relevant.isEmpty()) {
+            boolean clinician = Staff.currentIsClinician();
+            throw new BookingRefusedException(new CourseCheck(false, course.getPatientId(), program.getCode(),
+                    course.getPractitionerId(), course.getCadenceDays(), List.of(),
+                    renderer.render(relevant, locale, clinician), List.of(), null,
+                    clinician ? relevant.stream().filter(Finding::warns).map(Finding::overrideKey)
+                            .collect(Collectors.toSet()) : Set.of()));
+        }
+    }
+
+    private Course courseOfSession(Long sessionId) {
+        return courses.findBySessionId(sessionId)
+                .orElseThrow(() -> new NotFoundException("error.session.notFound", String.valueOf(sessionId)));
+    }
+
+    private static CourseSession session(Course course, Long sessionId) {
+        return course.getSessions().stream().filter(s -> s.getId().equals(sessionId)).findFirst().orElseThrow();
+    }
+}
