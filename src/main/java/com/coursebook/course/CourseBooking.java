@@ -217,12 +217,7 @@ public class CourseBooking {
         }
 
         List<Instant[]> slots() {
-            List<Instant[]> slots = new ArrayList<>();
-            for (LocalDate date : dates) {
-                Instant start = clock.toInstant(date.atTime(time));
-                slots.add(new Instant[] { start, start.plusSeconds(60L * program.getSlotMinutes()) });
-            }
-            return slots;
+            return CoursePlanner.slots(dates, time, program.getSlotMinutes(), clock);
         }
 
         CourseCheck toCheck(List<String> confirmed, Locale locale) {

@@ -1,9 +1,13 @@
 package com.coursebook.scheduling;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+
+import com.coursebook.shared.ClinicClock;
 
 import org.springframework.stereotype.Component;
 
@@ -37,6 +41,19 @@ public class CoursePlanner {
             }
         }
         return new Plan(dates, skipped);
+    }
+
+    /**
+     * The sessions' start and end instants: each date at the same wall-clock time in the clinic's zone, so a
+     * daylight-saving change moves no one's appointment by an hour.
+     */
+    public static List<Instant[]> slots(List<LocalDate> dates, LocalTime time, int minutes, ClinicClock clock) {
+        List<Instant[]> slots = new ArrayList<>();
+        for (LocalDate date : dates) {
+            Instant start = clock.toInstant(date.atTime(time));
+            slots.add(new Instant[] { start, start.plusSeconds(60L * minutes) });
+        }
+        return slots;
     }
 
     /** Planned session dates in order, and the days passed over on the way. */
