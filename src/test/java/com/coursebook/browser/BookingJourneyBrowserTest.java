@@ -57,7 +57,7 @@ class BookingJourneyBrowserTest {
     }
 
     @Test
-    @DisplayName("reception books a 10-session course every other day; a fever recorded later puts sessions on the worklist")
+    @DisplayName("reception books a 10-session course every other day and sees it on the week calendar; a fever recorded later puts sessions on the worklist")
     void bookThenRecheck() throws Exception {
         long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex, phone) VALUES "
                 + "('Oleg', 'Kursovoi', DATE '1972-04-04', 'MALE', '+7 900 765-43-21') RETURNING id")
@@ -70,7 +70,7 @@ class BookingJourneyBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("book-course"))).click();
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programCode"))))
                 .selectByValue("PROSTATE_MASSAGE");
-        new Select(driver.findElement(By.id("practitionerId"))).selectByIndex(practitionerIndex("Urvantsev"));
+        new Select(driver.findElement(By.id("practitionerId"))).selectByIndex(practitionerIndex("practitionerId", "Urvantsev"));
         setValue("firstDate", first.toString());
         setValue("time", "17:30");
         click(By.id("check-course"));
@@ -87,6 +87,19 @@ class BookingJourneyBrowserTest {
         assertThat(driver.getPageSource()).contains("Course booked").contains("10 sessions, every 2 day(s)");
         assertThat(driver.findElements(By.cssSelector(".session-list li"))).hasSize(10);
         shot("chart-with-course");
+
+        // the course shows on the practitioner's week calendar: one entry a session, numbered
+        driver.findElement(By.linkText("Calendar")).click();
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cal-practitioner"))))
+                .selectByIndex(practitionerIndex("cal-practitioner", "Urvantsev"));
+        setValue("cal-date", first.toString());
+        click(By.cssSelector("form[action$='/calendar'] button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".calendar-entry")));
+        String week = driver.findElement(By.id("calendar")).getText();
+        assertThat(week).contains("Kursovoi Oleg").contains("1/10").contains("2/10").contains("3/10")
+                .contains("17:30–18:00");
+        assertThat(driver.findElements(By.cssSelector(".calendar-entry.entry-BOOKED"))).hasSize(3); // Mon, Wed, Fri
+        shot("week-calendar");
 
         signOutAndIn("urologist");
         driver.get(url("/patients/" + patient));
@@ -107,8 +120,8 @@ class BookingJourneyBrowserTest {
         shot("worklist");
     }
 
-    private int practitionerIndex(String familyName) {
-        List<WebElement> options = new Select(driver.findElement(By.id("practitionerId"))).getOptions();
+    private int practitionerIndex(String selectId, String familyName) {
+        List<WebElement> options = new Select(driver.findElement(By.id(selectId))).getOptions();
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).getText().contains(familyName)) {
                 return i;
