@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -69,7 +70,10 @@ class BookingController {
 
     @PostMapping("/check")
     String check(@PathVariable Long patientId, @Valid @ModelAttribute("courseForm") CourseForm form,
-            BindingResult result, Model model, Locale locale) {
+            BindingResult result, @RequestParam(defaultValue = "false") boolean replan, Model model, Locale locale) {
+        if (replan) {
+            form.setSessionStarts(new java.util.ArrayList<>()); // a new prescription: plan afresh
+        }
         if (!result.hasErrors()) {
             try {
                 model.addAttribute("check", booking.check(form.toRequest(patientId), locale));

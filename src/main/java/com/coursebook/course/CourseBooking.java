@@ -3,6 +3,9 @@ package com.coursebook.course;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,10 +151,11 @@ public class CourseBooking {
         int cadence = request.cadenceDays() == null ? program.getCadenceDays() : request.cadenceDays();
         LocalDate first = request.firstSessionAt().toLocalDate();
         LocalTime time = request.firstSessionAt().toLocalTime();
-        if (!clock.toInstant(request.firstSessionAt()).isAfter(clock.now())) {
+        if (!clock.toInstant(request.firstSessionAt()).isAfter(clock.now())
+                || request.sessionStarts().stream().anyMatch(s -> !clock.toInstant(s).isAfter(clock.now()))) {
             throw new InvalidRequestException("firstSessionAt", "course.firstSessionAt.past");
         }
-        Prepared prepared = new Prepared(patient, program, practitioner, cadence, time);
+        Prepared prepared = new Prepared(patient, program, practitioner, cadence);
         try {
             Facts.Patient patientFacts = facts.patient(patient, program);
             Facts.Program programFacts = facts.program(program);
@@ -164,22 +168,33 @@ public class CourseBooking {
                     && patient.getSex() == Sex.FEMALE
                             ? dayOff.or(date -> MenstruationForecast.isPredicted(patientFacts.cycle(), date))
                             : dayOff;
-            CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);
-            Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts,
-                    plan.dates());
-            prepared.dates = plan.dates();
-            prepared.skipped = plan.skipped();
+            Function<LocalDate, List<LocalDate>> planFrom;
+            if (request.sessionStarts().isEmpty()) {
+                CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);
+                prepared.starts = plan.dates().stream().map(date -> date.atTime(time)).toList();
+                prepared.skipped = plan.skipped();
+                planFrom = start -> planner.plan(start, count, cadence, skip).dates();
+            }
+            else {
+                // The receptionist adjusted single dates: judge exactly those; "earliest start" moves them together.
+                prepared.starts = request.sessionStarts().stream().sorted().toList();
+                prepared.skipped = List.of();
+                LocalDate explicitFirst = prepared.starts.get(0).toLocalDate();
+                planFrom = start -> prepared.starts.stream()
+                        .map(s -> s.toLocalDate().plusDays(ChronoUnit.DAYS.between(explicitFirst, start))).toList();
+            }
+            List<LocalDate> dates = prepared.starts.stream().map(LocalDateTime::toLocalDate).toList();
+            Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts, dates);
             prepared.evaluation = engine.evaluate(proposal);
             if (prepared.evaluation.hasBlocks()) {
-                prepared.earliestStart = engine.earliestStart(proposal, first,
-                        start -> planner.plan(start, count, cadence, skip).dates(), EARLIEST_START_HORIZON_DAYS)
-                        .orElse(null);
+                prepared.earliestStart = engine.earliestStart(proposal, dates.get(0), planFrom,
+                        EARLIEST_START_HORIZON_DAYS).orElse(null);
             }
         }
         catch (RuntimeException ex) {
             // Fail closed: if the facts cannot be read or the plan not made, nothing is bookable.
             log.error("Could not evaluate course for patient {}; refusing", patient.getId(), ex);
-            prepared.dates = prepared.dates == null ? List.of() : prepared.dates;
+            prepared.starts = prepared.starts == null ? List.of() : prepared.starts;
             prepared.skipped = prepared.skipped == null ? List.of() : prepared.skipped;
             prepared.evaluation = RuleEngine.refusal();
         }
@@ -197,9 +212,8 @@ public class CourseBooking {
 
         final int cadenceDays;
 
-        final LocalTime time;
-
-        List<LocalDate> dates;
+        /** Every session's start, local to the clinic, in course order. */
+        List<LocalDateTime> starts;
 
         List<LocalDate> skipped;
 
@@ -207,17 +221,15 @@ public class CourseBooking {
 
         LocalDate earliestStart;
 
-        Prepared(Patient patient, TreatmentProgram program, Practitioner practitioner, int cadenceDays,
-                LocalTime time) {
+        Prepared(Patient patient, TreatmentProgram program, Practitioner practitioner, int cadenceDays) {
             this.patient = patient;
             this.program = program;
             this.practitioner = practitioner;
             this.cadenceDays = cadenceDays;
-            this.time = time;
         }
 
         List<Instant[]> slots() {
-            return CoursePlanner.slots(dates, time, program.getSlotMinutes(), clock);
+            return CoursePlanner.slots(starts, program.getSlotMinutes(), clock);
         }
 
         CourseCheck toCheck(List<String> confirmed, Locale locale) {

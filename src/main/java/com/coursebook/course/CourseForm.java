@@ -1,6 +1,7 @@
 package com.coursebook.course;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,10 @@ public class CourseForm {
 
     private List<String> overrideReasons = new ArrayList<>();
 
+    /** The plan as shown (and possibly adjusted), so what is booked is exactly what was checked. */
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+    private List<LocalDateTime> sessionStarts = new ArrayList<>();
+
     CourseRequest toRequest(Long patientId) {
         List<CourseRequest.Override> overrides = new ArrayList<>();
         for (int i = 0; i < overrideKeys.size(); i++) {
@@ -54,7 +59,7 @@ public class CourseForm {
         }
         return new CourseRequest(patientId, programCode, practitionerId, sessionCount,
                 firstDate == null || time == null ? null : firstDate.atTime(time), cadenceDays,
-                skipPredictedMenstruation, overrides);
+                skipPredictedMenstruation, overrides, sessionStarts);
     }
 
     public String getProgramCode() {
@@ -111,6 +116,14 @@ public class CourseForm {
 
     public void setSkipPredictedMenstruation(boolean skipPredictedMenstruation) {
         this.skipPredictedMenstruation = skipPredictedMenstruation;
+    }
+
+    public List<LocalDateTime> getSessionStarts() {
+        return sessionStarts;
+    }
+
+    public void setSessionStarts(List<LocalDateTime> sessionStarts) {
+        this.sessionStarts = sessionStarts;
     }
 
     public List<String> getOverrideKeys() {

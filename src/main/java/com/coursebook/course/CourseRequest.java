@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
  * @param skipPredictedMenstruation plan around predicted menstruation (default); false keeps the plain cadence,
  *                                  and sessions on those days are then blocked
  * @param overrides                 clinicians only: warnings confirmed, each with a written reason
+ * @param sessionStarts             optional: the exact sessions (after adjusting single dates of a plan);
+ *                                  replaces the planner, and the count follows the list
  */
 public record CourseRequest(
         @NotNull(message = "{course.patient.required}") Long patientId,
@@ -27,10 +29,12 @@ public record CourseRequest(
         @NotNull(message = "{course.firstSessionAt.required}") LocalDateTime firstSessionAt,
         @Min(value = 1, message = "{course.cadence.range}") @Max(value = 14, message = "{course.cadence.range}") Integer cadenceDays,
         Boolean skipPredictedMenstruation,
-        @Size(max = 50) List<@Valid Override> overrides) {
+        @Size(max = 50) List<@Valid Override> overrides,
+        @Size(max = 100) List<LocalDateTime> sessionStarts) {
 
     public CourseRequest {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        sessionStarts = sessionStarts == null ? List.of() : sessionStarts.stream().filter(s -> s != null).toList();
     }
 
     public boolean skipsMenstruation() {

@@ -2,7 +2,7 @@ package com.coursebook.scheduling;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -47,10 +47,10 @@ public class CoursePlanner {
      * The sessions' start and end instants: each date at the same wall-clock time in the clinic's zone, so a
      * daylight-saving change moves no one's appointment by an hour.
      */
-    public static List<Instant[]> slots(List<LocalDate> dates, LocalTime time, int minutes, ClinicClock clock) {
+    public static List<Instant[]> slots(List<LocalDateTime> starts, int minutes, ClinicClock clock) {
         List<Instant[]> slots = new ArrayList<>();
-        for (LocalDate date : dates) {
-            Instant start = clock.toInstant(date.atTime(time));
+        for (LocalDateTime local : starts) {
+            Instant start = clock.toInstant(local);
             slots.add(new Instant[] { start, start.plusSeconds(60L * minutes) });
         }
         return slots;

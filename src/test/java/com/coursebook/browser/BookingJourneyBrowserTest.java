@@ -78,9 +78,15 @@ class BookingJourneyBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-sessions")));
         List<WebElement> rows = driver.findElements(By.cssSelector("#plan-sessions tbody tr"));
         assertThat(rows).hasSize(10);
-        assertThat(rows.get(1).getText()).contains(first.plusDays(2).toString()); // Wednesday: every other day
-        assertThat(rows.get(3).getText()).contains(first.plusDays(7).toString()); // Sunday off: on to Monday
+        assertThat(startOf(2)).isEqualTo(first.plusDays(2) + "T17:30"); // Wednesday: every other day
+        assertThat(startOf(4)).isEqualTo(first.plusDays(7) + "T17:30"); // Sunday off: on to Monday
         shot("booking-plan");
+        // the patient cannot come on the second Friday: move that one session to Saturday, check again
+        LocalDate moved = first.plusDays(12);
+        setValue("start-6", moved + "T17:30");
+        click(By.id("recheck-course"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("start-6"), "value", moved + "T17:30"));
+        assertThat(driver.findElement(By.id("plan")).getText()).contains("Every session can be booked.");
         click(By.id("book-now"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("courses")));
@@ -118,6 +124,10 @@ class BookingJourneyBrowserTest {
                 .contains("Cannot take place before " + first.plusDays(5));
         assertThat(worklist).doesNotContain("Fever"); // reception is told what to do, not the diagnosis
         shot("worklist");
+    }
+
+    private String startOf(int session) {
+        return driver.findElement(By.id("start-" + session)).getAttribute("value");
     }
 
     private int practitionerIndex(String selectId, String familyName) {

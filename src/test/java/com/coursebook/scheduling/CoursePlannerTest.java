@@ -76,7 +76,7 @@ class CoursePlannerTest {
         ClinicClock berlin = new ClinicClock(Clock.system(ZoneId.of("Europe/Berlin")));
         LocalDate saturday = LocalDate.of(2026, 10, 24); // clocks go back on Sunday 25 October
         var dates = planner.plan(saturday, 3, 1, day -> false).dates();
-        List<Instant[]> slots = CoursePlanner.slots(dates, LocalTime.of(10, 0), 30, berlin);
+        List<Instant[]> slots = CoursePlanner.slots(dates.stream().map(d -> d.atTime(10, 0)).toList(), 30, berlin);
         assertThat(slots).allSatisfy(slot -> assertThat(berlin.toLocal(slot[0]).toLocalTime()).isEqualTo(LocalTime.of(10, 0)));
         assertThat(Duration.between(slots.get(0)[0], slots.get(1)[0])).isEqualTo(Duration.ofHours(25));
         assertThat(Duration.between(slots.get(1)[0], slots.get(2)[0])).isEqualTo(Duration.ofHours(24));
