@@ -6,11 +6,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-import jakarta.validation.constraints.NotNull;
 
 import com.coursebook.patient.PatientService;
 import com.coursebook.scheduling.Practitioner;
@@ -19,7 +16,7 @@ import com.coursebook.security.AppUsers;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
-import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.LocalizedException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -70,7 +67,7 @@ class CalendarController {
         LocalDate from = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
         LocalDate to = week ? from.plusDays(6) : day;
         List<Calendar.Entry> entries = shown == null ? List.of() : calendar.practitioner(shown, from, to, locale);
-        Map<LocalDate, List<Calendar.Entry>> byDay = new TreeMap<>();
+        java.util.Map<LocalDate, List<Calendar.Entry>> byDay = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new java.util.ArrayList<>());
         }
@@ -116,9 +113,8 @@ class CalendarController {
             redirect.addFlashAttribute("problemArgs",
                     new Object[] { ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString() });
         }
-        catch (InvalidRequestException | ConflictException ex) {
-            redirect.addFlashAttribute("problem", ex instanceof InvalidRequestException invalid
-                    ? invalid.messageCode() : ((ConflictException) ex).messageCode());
+        catch (LocalizedException ex) {
+            redirect.addFlashAttribute("problem", ex.messageCode());
         }
         return "redirect:/sessions/" + id;
     }

@@ -159,9 +159,7 @@ public class CourseBooking {
         try {
             Facts.Patient patientFacts = facts.patient(patient, program);
             Facts.Program programFacts = facts.program(program);
-            Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner.getId(),
-                    practitioner.getFullName(),
-                    Set.copyOf(practitioner.getPrograms().stream().map(TreatmentProgram::getCode).toList()));
+            Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner);
             Set<DayOfWeek> workingDays = workingHours.workingDays(practitioner.getId());
             Predicate<LocalDate> dayOff = date -> !workingDays.isEmpty() && !workingDays.contains(date.getDayOfWeek());
             Predicate<LocalDate> skip = request.skipsMenstruation() && programFacts.pausesForMenstruation()

@@ -14,6 +14,7 @@ import com.coursebook.rules.Facts;
 import com.coursebook.rules.Finding;
 import com.coursebook.rules.RuleEngine;
 import com.coursebook.rules.RuleFacts;
+import com.coursebook.rules.Stage;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Practitioners;
 import com.coursebook.catalog.TreatmentProgram;
@@ -73,11 +74,8 @@ class CourseRecheck {
             List<LocalDate> dates = future.stream().map(s -> clock.toDate(s.getStartsAt())).toList();
             Evaluation evaluation;
             try {
-                evaluation = engine.evaluate(new Facts.Proposal(facts.patient(patient, program), facts.program(program),
-                        RuleFacts.practitioner(practitioner.getId(), practitioner.getFullName(),
-                                practitioner.getPrograms().stream().map(TreatmentProgram::getCode)
-                                        .collect(Collectors.toSet())),
-                        dates, clock.toDate(course.firstSessionStart()), com.coursebook.rules.Stage.BOOKING));
+                evaluation = engine.evaluate(facts.proposal(patient, program, practitioner, dates,
+                        clock.toDate(course.firstSessionStart()), Stage.BOOKING));
             }
             catch (RuntimeException ex) {
                 evaluation = RuleEngine.refusal();

@@ -138,19 +138,19 @@ public class SessionService {
 
     /** The course as it would be after the move, judged by the rules; a block refuses the move. */
     private void checkRules(Course course, List<CourseSession> moving, List<Instant[]> newSlots, Locale locale) {
-        List<CourseSession> active = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled()).toList();
-        List<LocalDate> dates = new ArrayList<>();
-        List<Integer> movedNumbers = new ArrayList<>();
-        List<Object[]> dated = new ArrayList<>();
-        for (CourseSession s : active) {
-            int index = moving.indexOf(s);
-            Instant start = index < 0 ? s.getStartsAt() : newSlots.get(index)[0];
-            dated.add(new Object[] { clock.toDate(start), s });
+        record Dated(LocalDate date, boolean moved) {
         }
-        dated.sort((a, b) -> ((LocalDate) a[0]).compareTo((LocalDate) b[0]));
-        for (int i = 0; i < dated.size(); i++) {
-            dates.add((LocalDate) dated.get(i)[0]);
-            if (moving.contains((CourseSession) dated.get(i)[1])) {
+        List<Dated> after = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled())
+                .map(s -> {
+                    int index = moving.indexOf(s);
+                    return new Dated(clock.toDate(index < 0 ? s.getStartsAt() : newSlots.get(index)[0]), index >= 0);
+                })
+                .sorted(java.util.Comparator.comparing(Dated::date))
+                .toList();
+        List<LocalDate> dates = after.stream().map(Dated::date).toList();
+        List<Integer> movedNumbers = new ArrayList<>(); // positions (1-based) of the moved sessions, as the rules number them
+        for (int i = 0; i < after.size(); i++) {
+            if (after.get(i).moved()) {
                 movedNumbers.add(i + 1);
             }
         }
@@ -158,14 +158,8 @@ public class SessionService {
         Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
         Evaluation evaluation;
         try {
-            Facts.Proposal proposal = new Facts.Proposal(
-                    facts.patient(patients.findById(course.getPatientId()).orElseThrow(), program),
-                    facts.program(program),
-                    RuleFacts.practitioner(practitioner.getId(), practitioner.getFullName(),
-                            practitioner.getPrograms().stream().map(TreatmentProgram::getCode)
-                                    .collect(Collectors.toSet())),
-                    dates, dates.isEmpty() ? null : dates.get(0), Stage.BOOKING);
-            evaluation = engine.evaluate(proposal);
+            evaluation = engine.evaluate(facts.proposal(patients.findById(course.getPatientId()).orElseThrow(),
+                    program, practitioner, dates, dates.isEmpty() ? null : dates.get(0), Stage.BOOKING));
         }
         catch (RuntimeException ex) {
             evaluation = RuleEngine.refusal();

@@ -1,6 +1,8 @@
 package com.coursebook.rules;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import com.coursebook.catalog.Contraindication;
@@ -13,6 +15,7 @@ import com.coursebook.patient.MenstrualPeriods;
 import com.coursebook.patient.Patient;
 import com.coursebook.patient.PatientCondition;
 import com.coursebook.patient.PatientConditions;
+import com.coursebook.scheduling.Practitioner;
 import com.coursebook.shared.Sex;
 
 import org.springframework.stereotype.Component;
@@ -71,8 +74,17 @@ public class RuleFacts {
                 program.isExaminationBlocksBooking(), menstruation);
     }
 
-    public static Facts.Practitioner practitioner(Long id, String name, Set<String> programCodes) {
-        return new Facts.Practitioner(id, name, programCodes);
+    public static Facts.Practitioner practitioner(Practitioner practitioner) {
+        return new Facts.Practitioner(practitioner.getId(), practitioner.getFullName(),
+                practitioner.getPrograms().stream().map(TreatmentProgram::getCode).collect(Collectors.toSet()));
+    }
+
+    /** Everything the rules need about given session dates of a patient, program and practitioner. */
+    @Transactional(readOnly = true)
+    public Facts.Proposal proposal(Patient patient, TreatmentProgram program, Practitioner practitioner,
+            List<LocalDate> dates, LocalDate courseStart, Stage stage) {
+        return new Facts.Proposal(patient(patient, program), program(program), practitioner(practitioner), dates,
+                courseStart, stage);
     }
 
     private static Facts.Condition condition(PatientCondition c) {
