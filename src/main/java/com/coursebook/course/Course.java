@@ -83,6 +83,31 @@ public class Course extends VersionedEntity {
         return course;
     }
 
+    /**
+     * A clinician must look at the course before it goes on (pain, an adverse event, a worse condition).
+     * Its following sessions are held: check-in refuses them until the review is cleared.
+     */
+    void holdForReview(String reason) {
+        if (status == CourseStatus.COMPLETED || status == CourseStatus.STOPPED || status == CourseStatus.ABANDONED) {
+            throw new com.coursebook.shared.ConflictException("course.finished", getId());
+        }
+        this.needsReview = true;
+        this.reviewReason = reason;
+    }
+
+    /** The clinician has reviewed the course and lets it go on. */
+    void clearReview() {
+        if (!needsReview) {
+            throw new com.coursebook.shared.ConflictException("course.notUnderReview", getId());
+        }
+        this.needsReview = false;
+        this.reviewReason = null;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
     public Long getPatientId() {
         return patientId;
     }

@@ -1,0 +1,73 @@
+package com.coursebook.course;
+
+import java.time.Instant;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.NotFoundException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Named acts on a course, each recorded as a course event with who and when, and in the audit trail.
+ * Other modules (notes) call {@link #holdForReview} when a session reveals pain, an adverse event or a
+ * worse condition.
+ */
+@Service
+public class CourseLifecycle {
+
+    /** The attention rule put on held sessions; check-in refuses them until the review is cleared. */
+    public static final String REVIEW_HOLD = "REVIEW_HOLD";
+
+    private final Courses courses;
+
+    private final CourseEvents events;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail audit;
+
+    CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit) {
+        this.courses = courses;
+        this.events = events;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Holds the course's future booked sessions until a clinician reviews it; they stay booked, flagged. */
+    @Transactional
+    public void holdForReview(Long courseId, String reason) {
+        Course course = course(courseId);
+        course.holdForReview(reason);
+        Instant now = clock.now();
+        course.getSessions().stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(now))
+                .forEach(s -> s.flagForAttention(REVIEW_HOLD, null));
+        record(course, "HOLD_FOR_REVIEW", reason);
+    }
+
+    /** A clinician has reviewed the course: the hold is lifted from its future sessions. */
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void clearReview(Long courseId, String note) {
+        Course course = course(courseId);
+        course.clearReview();
+        course.getSessions().stream().filter(s -> REVIEW_HOLD.equals(s.getAttentionRule()))
+                .forEach(CourseSession::clearAttention);
+        record(course, "REVIEWED", note);
+    }
+
+    private void record(Course course, String act, String reason) {
+        courses.flush();
+        events.save(new CourseEvent(course.getId(), act, reason, Staff.currentName(), clock.now()));
+        audit.record(act, "COURSE", course.getId(), course.getPatientId(), reason);
+    }
+
+    private Course course(Long courseId) {
+        return courses.findWithSessions(courseId)
+                .orElseThrow(() -> new NotFoundException("error.course.notFound", String.valueOf(courseId)));
+    }
+}
