@@ -83,14 +83,104 @@ public class Course extends VersionedEntity {
         return course;
     }
 
+    private boolean isFinished() {
+        return status == CourseStatus.COMPLETED || status == CourseStatus.STOPPED || status == CourseStatus.ABANDONED;
+    }
+
+    private void requireOpen() {
+        if (isFinished()) {
+            throw new com.coursebook.shared.ConflictException("course.finished", getId());
+        }
+    }
+
+    /** Attendance decides where a planned or active course stands; returns the act it amounted to, if any. */
+    String afterAttendance(int abandonAfterNoShows) {
+        if (isFinished() || status == CourseStatus.PAUSED) {
+            return null;
+        }
+        List<CourseSession> live = sessions.stream().filter(s -> !s.getStatus().isCancelled()).toList();
+        boolean anyAttended = live.stream().anyMatch(s -> s.getStatus() == SessionStatus.ATTENDED);
+        int trailingNoShows = 0;
+        for (CourseSession s : live.stream().filter(s -> s.getStatus() == SessionStatus.ATTENDED
+                || s.getStatus() == SessionStatus.NO_SHOW).sorted(Comparator.comparing(CourseSession::getStartsAt)
+                .reversed()).toList()) {
+            if (s.getStatus() != SessionStatus.NO_SHOW) {
+                break;
+            }
+            trailingNoShows++;
+        }
+        if (trailingNoShows >= abandonAfterNoShows) {
+            status = CourseStatus.ABANDONED;
+            statusReason = "no-shows: " + trailingNoShows;
+            return "ABANDONED";
+        }
+        boolean open = live.stream().anyMatch(s -> s.getStatus() == SessionStatus.BOOKED
+                || s.getStatus() == SessionStatus.CHECKED_IN);
+        if (!open && anyAttended) {
+            status = CourseStatus.COMPLETED;
+            return "COMPLETED";
+        }
+        if (anyAttended && status == CourseStatus.PLANNED) {
+            status = CourseStatus.ACTIVE;
+            return "STARTED";
+        }
+        return null;
+    }
+
+    /** A clinician ends the course early, with the reason. */
+    void stop(String reason) {
+        requireOpen();
+        this.status = CourseStatus.STOPPED;
+        this.statusReason = reason;
+    }
+
+    void pause(String reason) {
+        requireOpen();
+        if (status == CourseStatus.PAUSED) {
+            throw new com.coursebook.shared.ConflictException("course.alreadyPaused", getId());
+        }
+        this.status = CourseStatus.PAUSED;
+        this.statusReason = reason;
+    }
+
+    void resume() {
+        if (status != CourseStatus.PAUSED) {
+            throw new com.coursebook.shared.ConflictException("course.notPaused", getId());
+        }
+        boolean anyAttended = sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.ATTENDED);
+        this.status = anyAttended ? CourseStatus.ACTIVE : CourseStatus.PLANNED;
+        this.statusReason = null;
+    }
+
+    /** More sessions, appended after the last; the count stays within the program's range. */
+    void extend(List<Instant[]> slots, List<Long> rooms) {
+        requireOpen();
+        int next = sessions.stream().mapToInt(CourseSession::getSeqNo).max().orElse(0);
+        for (int i = 0; i < slots.size(); i++) {
+            sessions.add(new CourseSession(this, next + i + 1, slots.get(i)[0], slots.get(i)[1], rooms.get(i)));
+        }
+        prescribedSessions += slots.size();
+    }
+
+    /** Fewer sessions: the latest booked ones are cancelled by the clinic (kept, not deleted). */
+    List<CourseSession> shortenBy(int count, String by, Instant at) {
+        requireOpen();
+        List<CourseSession> released = sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+                .sorted(Comparator.comparing(CourseSession::getStartsAt).reversed()).limit(count).toList();
+        if (released.size() < count) {
+            throw new com.coursebook.shared.ConflictException("course.shorten.tooFew", released.size());
+        }
+        released.forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, by, at));
+        prescribedSessions -= count;
+        return released;
+    }
+
     /**
      * A clinician must look at the course before it goes on (pain, an adverse event, a worse condition).
      * Its following sessions are held: check-in refuses them until the review is cleared.
      */
     void holdForReview(String reason) {
-        if (status == CourseStatus.COMPLETED || status == CourseStatus.STOPPED || status == CourseStatus.ABANDONED) {
-            throw new com.coursebook.shared.ConflictException("course.finished", getId());
-        }
+        requireOpen();
         this.needsReview = true;
         this.reviewReason = reason;
     }

@@ -1,6 +1,5 @@
 package com.coursebook.course;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,17 +21,14 @@ import com.coursebook.rules.Evaluation;
 import com.coursebook.rules.Facts;
 import com.coursebook.rules.Finding;
 import com.coursebook.rules.FindingRenderer;
-import com.coursebook.rules.MenstruationForecast;
 import com.coursebook.rules.RuleEngine;
 import com.coursebook.rules.RuleFacts;
 import com.coursebook.scheduling.CoursePlanner;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Practitioners;
-import com.coursebook.scheduling.WorkingHoursRepository;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
-import com.coursebook.shared.Sex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,15 +72,15 @@ public class CourseBooking {
 
     private final AuditTrail audit;
 
-    private final WorkingHoursRepository workingHours;
+    private final SkipDays skipDays;
 
     private final RoomAssignment roomAssignment;
 
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
             RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
-            WorkingHoursRepository workingHours, RoomAssignment roomAssignment) {
-        this.workingHours = workingHours;
+            SkipDays skipDays, RoomAssignment roomAssignment) {
+        this.skipDays = skipDays;
         this.roomAssignment = roomAssignment;
         this.patients = patients;
         this.programs = programs;
@@ -160,12 +156,8 @@ public class CourseBooking {
             Facts.Patient patientFacts = facts.patient(patient, program);
             Facts.Program programFacts = facts.program(program);
             Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner);
-            Set<DayOfWeek> workingDays = workingHours.workingDays(practitioner.getId());
-            Predicate<LocalDate> dayOff = date -> !workingDays.isEmpty() && !workingDays.contains(date.getDayOfWeek());
-            Predicate<LocalDate> skip = request.skipsMenstruation() && programFacts.pausesForMenstruation()
-                    && patient.getSex() == Sex.FEMALE
-                            ? dayOff.or(date -> MenstruationForecast.isPredicted(patientFacts.cycle(), date))
-                            : dayOff;
+            Predicate<LocalDate> skip = skipDays.forCourse(practitioner.getId(), patient, programFacts, patientFacts,
+                    request.skipsMenstruation());
             Function<LocalDate, List<LocalDate>> planFrom;
             if (request.sessionStarts().isEmpty()) {
                 CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);

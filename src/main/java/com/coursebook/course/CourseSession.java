@@ -104,6 +104,41 @@ public class CourseSession extends VersionedEntity {
         clearAttention();
     }
 
+    /** The patient has arrived; the caller has re-run the rules for today. */
+    void checkIn(String by, Instant at) {
+        requireStatus(SessionStatus.BOOKED, "session.notBooked");
+        changeStatus(SessionStatus.CHECKED_IN, by, at);
+    }
+
+    /** The session took place (from booked too: a clinician may record it without a separate check-in). */
+    void markAttended(String by, Instant at) {
+        if (status != SessionStatus.CHECKED_IN && status != SessionStatus.BOOKED) {
+            throw new com.coursebook.shared.ConflictException("session.notBooked", seqNo);
+        }
+        changeStatus(SessionStatus.ATTENDED, by, at);
+    }
+
+    /** The patient did not come; only once the session's time has begun. */
+    void markNoShow(String by, Instant at) {
+        requireStatus(SessionStatus.BOOKED, "session.notBooked");
+        if (at.isBefore(startsAt)) {
+            throw new com.coursebook.shared.ConflictException("session.noShow.early", seqNo);
+        }
+        changeStatus(SessionStatus.NO_SHOW, by, at);
+    }
+
+    private void requireStatus(SessionStatus required, String messageCode) {
+        if (status != required) {
+            throw new com.coursebook.shared.ConflictException(messageCode, seqNo);
+        }
+    }
+
+    private void changeStatus(SessionStatus next, String by, Instant at) {
+        this.status = next;
+        this.statusChangedBy = by;
+        this.statusChangedAt = at;
+    }
+
     /** A re-check found that a rule now blocks this session: keep it, but make sure someone acts. */
     void flagForAttention(String rule, LocalDate until) {
         this.needsAttention = true;
