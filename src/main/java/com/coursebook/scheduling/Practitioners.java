@@ -14,4 +14,7 @@ public interface Practitioners extends JpaRepository<Practitioner, Long> {
 
     @Query("select p from Practitioner p left join fetch p.programs where p.id = :id")
     Optional<Practitioner> findWithPrograms(Long id);
+
+    @Query("select p from Practitioner p left join fetch p.location where p.id = :id")
+    Optional<Practitioner> findWithLocation(Long id);
 }
