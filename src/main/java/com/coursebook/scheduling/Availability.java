@@ -111,8 +111,9 @@ public class Availability {
     }
 
     private Practitioner practitioner(Long id) {
+        // The id as text: a number argument would be shown with digit grouping ("1,234").
         return practitioners.findWithLocation(id)
-                .orElseThrow(() -> new NotFoundException("availability.practitioner.notFound", id));
+                .orElseThrow(() -> new NotFoundException("availability.practitioner.notFound", String.valueOf(id)));
     }
 
     /** Leave and closures that apply to the practitioner, from {@code from} to {@code to}: two queries. */
