@@ -32,5 +32,7 @@ public interface ClinicClosures extends Repository<ClinicClosure, Long> {
 
     ClinicClosure save(ClinicClosure closure);
 
+    void flush();
+
     void delete(ClinicClosure closure);
 }

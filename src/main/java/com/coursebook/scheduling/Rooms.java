@@ -18,4 +18,6 @@ public interface Rooms extends Repository<Room, Long> {
     Optional<Room> findById(Long id);
 
     Room save(Room room);
+
+    void flush();
 }
