@@ -60,14 +60,6 @@ public class Absence {
         this.createdAt = Instant.now();
     }
 
-    public boolean covers(LocalDate date) {
-        return !date.isBefore(startsOn) && !date.isAfter(endsOn);
-    }
-
-    public boolean overlaps(LocalDate from, LocalDate to) {
-        return !startsOn.isAfter(to) && !endsOn.isBefore(from);
-    }
-
     public Long getId() {
         return id;
     }
