@@ -60,7 +60,8 @@ public class ClinicClosure {
         // The reason is what staff tell patients who ask, so a closure always has one.
         String stripped = reason == null ? "" : reason.strip();
         if (stripped.isEmpty() || stripped.length() > REASON_MAX_LENGTH) {
-            throw new IllegalArgumentException("A closure needs a reason of at most " + REASON_MAX_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "A closure needs a reason of at most " + REASON_MAX_LENGTH + " characters");
         }
         this.location = location;
         this.closedOn = closedOn;

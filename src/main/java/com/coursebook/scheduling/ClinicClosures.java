@@ -19,7 +19,9 @@ public interface ClinicClosures extends Repository<ClinicClosure, Long> {
     List<LocalDate> findClosedDays(Long locationId, LocalDate from, LocalDate to);
 
     /** Closures on or after the given day, with their location, in date order. */
-    @Query("select c from ClinicClosure c left join fetch c.location where c.closedOn >= :day order by c.closedOn, c.id")
+    @Query("""
+            select c from ClinicClosure c left join fetch c.location where c.closedOn >= :day
+            order by c.closedOn, c.id""")
     List<ClinicClosure> findUpcoming(LocalDate day);
 
     /** The same day already closed for the same location (or, with a null location, for all locations). */

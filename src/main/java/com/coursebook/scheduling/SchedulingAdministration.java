@@ -83,8 +83,9 @@ public class SchedulingAdministration {
     public WorkingHours addWorkingHours(Long practitionerId, WeeklyPeriodForm form) {
         Practitioner practitioner = practitioner(practitionerId);
         // Overlapping hours would double every slot in them; the admin most likely meant to change the period.
-        boolean overlaps = workingHours.findWeek(practitionerId).stream().anyMatch(h -> h.getDayOfWeek() == form.getDay()
-                && overlaps(h.getStartsAt(), h.getEndsAt(), form.getStartsAt(), form.getEndsAt()));
+        boolean overlaps = workingHours.findWeek(practitionerId).stream()
+                .anyMatch(h -> h.getDayOfWeek() == form.getDay()
+                        && overlaps(h.getStartsAt(), h.getEndsAt(), form.getStartsAt(), form.getEndsAt()));
         if (overlaps) {
             throw new InvalidRequestException("startsAt", "scheduling.hours.overlap");
         }

@@ -90,7 +90,8 @@ final class SlotFinder {
                 while (!startsAt.plus(length).isAfter(periodEnd)) {
                     Instant endsAt = startsAt.plus(length);
                     if (startsAt.isAfter(notBefore) && isFree(busy, startsAt, endsAt)) {
-                        slots.add(new Slot(LocalDateTime.ofInstant(startsAt, zone), LocalDateTime.ofInstant(endsAt, zone)));
+                        slots.add(new Slot(LocalDateTime.ofInstant(startsAt, zone),
+                                LocalDateTime.ofInstant(endsAt, zone)));
                     }
                     start = start.plus(step);
                     startsAt = start.atZone(zone).toInstant();
