@@ -10,12 +10,15 @@ import com.coursebook.catalog.Specialty;
 import com.coursebook.catalog.TreatmentPrograms;
 import com.coursebook.patient.PatientForm;
 import com.coursebook.patient.PatientService;
+import com.coursebook.scheduling.ClinicClosure;
 import com.coursebook.scheduling.Location;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Room;
+import com.coursebook.scheduling.WorkingBreak;
 import com.coursebook.security.AppUser;
 import com.coursebook.security.AppUsers;
 import com.coursebook.security.Role;
+import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.Sex;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
@@ -33,8 +36,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invented demo data for the embedded run: staff logins, practitioners with working hours, rooms and
- * patients. Loaded once (when no user exists yet), never against an external database.
+ * Invented demo data for the embedded run: staff logins, practitioners with working hours and a lunch break,
+ * a holiday closure, rooms and patients. Loaded once (when no user exists yet), never against an external database.
  * Every name, date and phone number here is made up.
  */
 @Component
@@ -66,8 +69,11 @@ class DemoData implements ApplicationRunner {
 
     private final EntityManager entityManager;
 
+    private final ClinicClock clock;
+
     DemoData(AppUsers users, TreatmentPrograms programs, PatientService patients, PasswordEncoder passwordEncoder,
-            EntityManager entityManager) {
+            EntityManager entityManager, ClinicClock clock) {
+        this.clock = clock;
         this.users = users;
         this.programs = programs;
         this.patients = patients;
@@ -111,8 +117,11 @@ class DemoData implements ApplicationRunner {
                     DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)) {
                 persist(new com.coursebook.scheduling.WorkingHours(practitioner, day, LocalTime.of(8, 0),
                         LocalTime.of(20, 0), clinic));
+                persist(new WorkingBreak(practitioner, day, LocalTime.of(13, 0), LocalTime.of(14, 0)));
             }
         }
+        // The next New Year's Day is always ahead of the loading date, so the demo shows a closure to plan around.
+        persist(ClinicClosure.everywhere(LocalDate.of(clock.today().getYear() + 1, 1, 1), "New Year's Day"));
 
         String hash = passwordEncoder.encode(PASSWORD);
         users.save(new AppUser("reception", hash, "Rita Reception", Role.RECEPTIONIST, null));

@@ -14,4 +14,11 @@ public interface Practitioners extends JpaRepository<Practitioner, Long> {
 
     @Query("select p from Practitioner p left join fetch p.programs where p.id = :id")
     Optional<Practitioner> findWithPrograms(Long id);
+
+    /** Every practitioner with their location, for the admin's list, in one query. */
+    @Query("select p from Practitioner p left join fetch p.location order by p.familyName, p.givenName")
+    List<Practitioner> findAllWithLocation();
+
+    @Query("select p from Practitioner p left join fetch p.location where p.id = :id")
+    Optional<Practitioner> findWithLocation(Long id);
 }
