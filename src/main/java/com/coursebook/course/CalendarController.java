@@ -132,6 +132,34 @@ class CalendarController {
         return "redirect:/sessions/" + id;
     }
 
+    @PostMapping("/sessions/{id}/check-in")
+    String checkIn(@PathVariable Long id, Locale locale, RedirectAttributes redirect) {
+        return act(id, redirect, "session.checkedIn", () -> sessions.checkIn(id, locale));
+    }
+
+    @PostMapping("/sessions/{id}/attendance")
+    String attendance(@PathVariable Long id, @RequestParam SessionStatus outcome, Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "session.recorded." + outcome, () -> sessions.recordAttendance(id, outcome, locale));
+    }
+
+    /** Runs an act on a session and comes back to its page with the outcome in words. */
+    private String act(Long id, RedirectAttributes redirect, String success, Runnable act) {
+        try {
+            act.run();
+            redirect.addFlashAttribute("message", success);
+        }
+        catch (BookingRefusedException ex) {
+            redirect.addFlashAttribute("problem", "session.checkIn.refused");
+            redirect.addFlashAttribute("findings", ex.check().findings());
+        }
+        catch (LocalizedException ex) {
+            redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments().length >= 2 ? ex.arguments() : null);
+        }
+        return "redirect:/sessions/" + id;
+    }
+
     private java.util.Optional<Long> ownPractitioner() {
         return Staff.currentIsClinician()
                 ? users.findByUsername(Staff.currentName()).map(u -> u.getPractitionerId())

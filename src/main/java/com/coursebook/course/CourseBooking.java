@@ -76,10 +76,13 @@ public class CourseBooking {
 
     private final RoomAssignment roomAssignment;
 
+    private final CourseLifecycle lifecycle;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
             RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, RoomAssignment roomAssignment) {
+            SkipDays skipDays, RoomAssignment roomAssignment, CourseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.skipDays = skipDays;
         this.roomAssignment = roomAssignment;
         this.patients = patients;
@@ -133,6 +136,71 @@ public class CourseBooking {
         audit.record("CREATE", "COURSE", course.getId(), course.getPatientId(),
                 prepared.program.getCode() + " x" + slots.size());
         return course;
+    }
+
+    /**
+     * A clinician changes the number of sessions within the program's range: extra sessions are planned after
+     * the last one (same time, cadence, skipped days, rules and overlap checks); fewer releases the latest
+     * booked ones (cancelled by the clinic, kept for the record).
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('CLINICIAN')")
+    public Course resize(Long courseId, int total, Locale locale) {
+        Course course = courses.findWithSessions(courseId)
+                .orElseThrow(() -> new com.coursebook.shared.NotFoundException("error.course.notFound",
+                        String.valueOf(courseId)));
+        TreatmentProgram program = course.getProgram();
+        if (!program.allowsSessionCount(total)) {
+            throw new InvalidRequestException("sessions", "finding.courseLength", total, program.getMinSessions(),
+                    program.getMaxSessions());
+        }
+        int current = course.getPrescribedSessions();
+        if (total < current) {
+            course.shortenBy(current - total, Staff.currentName(), clock.now());
+        }
+        else if (total > current) {
+            extend(course, total - current, locale);
+        }
+        courses.flush();
+        lifecycle.record(course, total > current ? "EXTENDED" : "SHORTENED", current + " -> " + total);
+        return course;
+    }
+
+    private void extend(Course course, int extra, Locale locale) {
+        TreatmentProgram program = course.getProgram();
+        Patient patient = patients.findById(course.getPatientId()).orElseThrow();
+        Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
+        List<CourseSession> live = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled())
+                .sorted(java.util.Comparator.comparing(CourseSession::getStartsAt)).toList();
+        LocalDateTime last = clock.toLocal(live.get(live.size() - 1).getStartsAt());
+        Facts.Patient patientFacts = facts.patient(patient, program);
+        Facts.Program programFacts = facts.program(program);
+        Predicate<LocalDate> skip = skipDays.forCourse(practitioner.getId(), patient, programFacts, patientFacts, true);
+        List<LocalDate> added = planner.plan(last.toLocalDate().plusDays(course.getCadenceDays()), extra,
+                course.getCadenceDays(), skip).dates();
+        List<LocalDate> dates = new ArrayList<>(live.stream().map(s -> clock.toDate(s.getStartsAt())).toList());
+        dates.addAll(added);
+        Evaluation evaluation = engine.evaluate(new Facts.Proposal(patientFacts, programFacts,
+                RuleFacts.practitioner(practitioner), dates, dates.get(0), com.coursebook.rules.Stage.BOOKING));
+        Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
+                .map(RuleOverride::getFinding).collect(java.util.stream.Collectors.toSet());
+        List<Finding> refusing = evaluation.findings().stream()
+                .filter(f -> f.session() == null || f.session() > live.size())
+                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey()))).toList();
+        if (added.size() < extra || !refusing.isEmpty()) {
+            boolean clinician = Staff.currentIsClinician();
+            throw new BookingRefusedException(new CourseCheck(false, patient.getId(), program.getCode(),
+                    practitioner.getId(), course.getCadenceDays(), List.of(),
+                    renderer.render(refusing, locale, clinician), List.of(), null, Set.of()));
+        }
+        List<Instant[]> slots = CoursePlanner.slots(added.stream().map(d -> d.atTime(last.toLocalTime())).toList(),
+                program.getSlotMinutes(), clock);
+        conflicts.firstConflict(practitioner.getId(), patient.getId(), slots).ifPresent(c -> {
+            throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
+        });
+        List<Long> rooms = roomAssignment.assign(program.getRoomType(),
+                practitioner.getLocation() == null ? null : practitioner.getLocation().getId(), slots, List.of());
+        course.extend(slots, rooms);
     }
 
     private Prepared prepare(CourseRequest request) {

@@ -30,7 +30,12 @@ public class CourseLifecycle {
 
     private final AuditTrail audit;
 
-    CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit) {
+    /** Consecutive no-shows after which a course counts as abandoned (clinic configuration). */
+    private final int abandonAfterNoShows;
+
+    CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit,
+            @org.springframework.beans.factory.annotation.Value("${coursebook.courses.abandon-after-no-shows:3}") int abandonAfterNoShows) {
+        this.abandonAfterNoShows = abandonAfterNoShows;
         this.courses = courses;
         this.events = events;
         this.clock = clock;
@@ -60,7 +65,49 @@ public class CourseLifecycle {
         record(course, "REVIEWED", note);
     }
 
-    private void record(Course course, String act, String reason) {
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void stop(Long courseId, String reason) {
+        Course course = course(courseId);
+        course.stop(reason);
+        Instant now = clock.now();
+        // The remaining sessions are released so their slots are free again; attended ones stay as they were.
+        course.getSessions().stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+                .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, Staff.currentName(), now));
+        record(course, "STOPPED", reason);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void pause(Long courseId, String reason) {
+        Course course = course(courseId);
+        course.pause(reason);
+        record(course, "PAUSED", reason);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void resume(Long courseId) {
+        Course course = course(courseId);
+        course.resume();
+        record(course, "RESUMED", null);
+    }
+
+    /** Called after every attendance change: starts, completes or abandons the course as its sessions say. */
+    @Transactional
+    public void afterAttendance(Course course) {
+        String act = course.afterAttendance(abandonAfterNoShows);
+        if (act != null) {
+            if ("ABANDONED".equals(act)) {
+                Instant now = clock.now();
+                course.getSessions().stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+                        .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, "system", now));
+            }
+            record(course, act, course.getStatusReason());
+        }
+    }
+
+    void record(Course course, String act, String reason) {
         courses.flush();
         events.save(new CourseEvent(course.getId(), act, reason, Staff.currentName(), clock.now()));
         audit.record(act, "COURSE", course.getId(), course.getPatientId(), reason);

@@ -63,10 +63,13 @@ public class SessionService {
 
     private final RoomAssignment roomAssignment;
 
+    private final CourseLifecycle lifecycle;
+
     SessionService(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
             RuleOverrides overrides, SessionConflicts conflicts, FindingRenderer renderer, ClinicClock clock,
-            AuditTrail audit, RoomAssignment roomAssignment) {
+            AuditTrail audit, RoomAssignment roomAssignment, CourseLifecycle lifecycle) {
         this.roomAssignment = roomAssignment;
+        this.lifecycle = lifecycle;
         this.courses = courses;
         this.patients = patients;
         this.practitioners = practitioners;
@@ -134,6 +137,77 @@ public class SessionService {
     private java.time.temporal.TemporalAmount localShift(CourseSession target, LocalDateTime newStart) {
         LocalDateTime old = clock.toLocal(target.getStartsAt());
         return Duration.between(old, newStart);
+    }
+
+    /**
+     * The patient has arrived: the rules are run again for today (a fever recorded this morning stops the
+     * session; a missing examination is a hard stop now), and a course held for review stays held.
+     */
+    @Transactional
+    public Course checkIn(Long sessionId, Locale locale) {
+        Course course = courseOfSession(sessionId);
+        CourseSession session = session(course, sessionId);
+        requireClearForToday(course, session, locale);
+        session.checkIn(Staff.currentName(), clock.now());
+        courses.flush();
+        audit.record("CHECK_IN", "SESSION", sessionId, course.getPatientId(), null);
+        return course;
+    }
+
+    /** Attended or no-show; the course's state follows (started, completed, abandoned after no-shows). */
+    @Transactional
+    public Course recordAttendance(Long sessionId, SessionStatus outcome, Locale locale) {
+        Course course = courseOfSession(sessionId);
+        CourseSession session = session(course, sessionId);
+        switch (outcome) {
+            case ATTENDED -> {
+                if (session.getStatus() == SessionStatus.BOOKED) {
+                    requireClearForToday(course, session, locale); // no massage without passing check-in's rules
+                }
+                session.markAttended(Staff.currentName(), clock.now());
+            }
+            case NO_SHOW -> session.markNoShow(Staff.currentName(), clock.now());
+            default -> throw new InvalidRequestException("outcome", "session.attendance.outcome");
+        }
+        courses.flush();
+        audit.record(outcome.name(), "SESSION", sessionId, course.getPatientId(), null);
+        lifecycle.afterAttendance(course);
+        return course;
+    }
+
+    private void requireClearForToday(Course course, CourseSession session, Locale locale) {
+        List<Finding> stops = new ArrayList<>();
+        if (course.isNeedsReview()) {
+            stops.add(new Finding(CourseLifecycle.REVIEW_HOLD, com.coursebook.rules.FindingSeverity.BLOCK,
+                    session.getSeqNo(), clock.toDate(session.getStartsAt()), new com.coursebook.rules.Text("finding.reviewHold"),
+                    null, null, null));
+        }
+        if (course.getStatus() == CourseStatus.PAUSED || course.getStatus() == CourseStatus.STOPPED
+                || course.getStatus() == CourseStatus.ABANDONED || course.getStatus() == CourseStatus.COMPLETED) {
+            throw new com.coursebook.shared.ConflictException("session.course.notRunning", course.getStatus());
+        }
+        LocalDate day = clock.toDate(session.getStartsAt());
+        Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
+        Evaluation evaluation;
+        try {
+            evaluation = engine.evaluate(facts.proposal(patients.findById(course.getPatientId()).orElseThrow(),
+                    course.getProgram(), practitioner, List.of(day), clock.toDate(course.firstSessionStart()),
+                    Stage.CHECK_IN));
+        }
+        catch (RuntimeException ex) {
+            evaluation = RuleEngine.refusal();
+        }
+        Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
+                .map(RuleOverride::getFinding).collect(Collectors.toSet());
+        evaluation.findings().stream()
+                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey())))
+                .forEach(stops::add);
+        if (!stops.isEmpty()) {
+            boolean clinician = Staff.currentIsClinician();
+            throw new BookingRefusedException(new CourseCheck(false, course.getPatientId(),
+                    course.getProgram().getCode(), course.getPractitionerId(), course.getCadenceDays(), List.of(),
+                    renderer.render(stops, locale, clinician), List.of(), null, Set.of()));
+        }
     }
 
     /** The course as it would be after the move, judged by the rules; a block refuses the move. */

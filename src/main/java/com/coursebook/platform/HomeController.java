@@ -4,13 +4,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role lands where its day starts: reception and clinicians on the patient search, admins on the catalog. */
+/** Each role lands where its day starts: reception on the patient search, clinicians on their day, admins on the catalog. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(Authentication authentication) {
-        boolean admin = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        return admin ? "redirect:/catalog" : "redirect:/patients";
+        if (has(authentication, "ROLE_ADMIN")) {
+            return "redirect:/catalog";
+        }
+        return has(authentication, "ROLE_CLINICIAN") ? "redirect:/today" : "redirect:/patients";
+    }
+
+    private static boolean has(Authentication authentication, String authority) {
+        return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 }

@@ -41,6 +41,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/catalog/**").hasRole("ADMIN")
                         .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/api/practitioners/**").authenticated()
+                        .requestMatchers("/api/clinicians/**").hasRole("CLINICIAN")
                         .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
@@ -60,6 +61,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/today/**").hasRole("CLINICIAN")
                         .requestMatchers("/patients/**", "/courses/**", "/worklist/**", "/calendar/**", "/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")

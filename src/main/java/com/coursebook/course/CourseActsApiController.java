@@ -1,0 +1,88 @@
+package com.coursebook.course;
+
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Attendance and the named acts on a course, as JSON; each answers with the course as it now stands. */
+@RestController
+class CourseActsApiController {
+
+    private final SessionService sessions;
+
+    private final CourseLifecycle lifecycle;
+
+    private final CourseBooking booking;
+
+    private final CourseQueries queries;
+
+    CourseActsApiController(SessionService sessions, CourseLifecycle lifecycle, CourseBooking booking,
+            CourseQueries queries) {
+        this.sessions = sessions;
+        this.lifecycle = lifecycle;
+        this.booking = booking;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/sessions/{id}/check-in")
+    CourseView checkIn(@PathVariable Long id, Locale locale) {
+        return queries.course(sessions.checkIn(id, locale).getId(), locale);
+    }
+
+    @PostMapping("/api/sessions/{id}/attendance")
+    CourseView attendance(@PathVariable Long id, @Valid @RequestBody Attendance attendance, Locale locale) {
+        return queries.course(sessions.recordAttendance(id, attendance.outcome(), locale).getId(), locale);
+    }
+
+    @PostMapping("/api/courses/{id}/stop")
+    CourseView stop(@PathVariable Long id, @Valid @RequestBody Reason reason, Locale locale) {
+        lifecycle.stop(id, reason.reason().strip());
+        return queries.course(id, locale);
+    }
+
+    @PostMapping("/api/courses/{id}/pause")
+    CourseView pause(@PathVariable Long id, @Valid @RequestBody Reason reason, Locale locale) {
+        lifecycle.pause(id, reason.reason().strip());
+        return queries.course(id, locale);
+    }
+
+    @PostMapping("/api/courses/{id}/resume")
+    CourseView resume(@PathVariable Long id, Locale locale) {
+        lifecycle.resume(id);
+        return queries.course(id, locale);
+    }
+
+    /** Extend or shorten to a new total within the program's range. */
+    @PostMapping("/api/courses/{id}/extend")
+    CourseView extend(@PathVariable Long id, @Valid @RequestBody Resize resize, Locale locale) {
+        booking.resize(id, resize.sessions(), locale);
+        return queries.course(id, locale);
+    }
+
+    /** The clinician has reviewed a course held for pain, an adverse event or a worse condition. */
+    @PostMapping("/api/courses/{id}/review")
+    CourseView review(@PathVariable Long id, @Valid @RequestBody Reason note, Locale locale) {
+        lifecycle.clearReview(id, note.reason().strip());
+        return queries.course(id, locale);
+    }
+
+    record Attendance(@NotNull(message = "{session.attendance.outcome}") SessionStatus outcome) {
+    }
+
+    record Reason(@NotBlank(message = "{course.reason.required}") @Size(max = 2000, message = "{field.tooLong}") String reason) {
+    }
+
+    record Resize(@NotNull(message = "{course.sessionCount.range}") @Min(value = 1, message = "{course.sessionCount.range}")
+            @Max(value = 100, message = "{course.sessionCount.range}") Integer sessions) {
+    }
+}

@@ -1,0 +1,247 @@
+package com.coursebook.course;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.coursebook.support.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.coursebook.course.CourseRulesApiTest.TODAY;
+import static com.coursebook.course.CourseRulesApiTest.course;
+import static com.coursebook.course.CourseRulesApiTest.monday;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Check-in, attendance and the named acts on a course, through the API against the real database. */
+@IntegrationTest
+class CourseLifecycleApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CourseLifecycle lifecycle;
+
+    @Test
+    @DisplayName("check-in re-runs the rules for today: a missing examination and a fever recorded this morning "
+            + "each stop the session, and it goes ahead once they are dealt with")
+    void checkInRerunsRules() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Prikhodov", 1);
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("urologist", "demo")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[*].rule", hasItem("EXAMINATION")));
+        examine(booked.patient);
+        String fever = mvc.perform(post("/api/patients/{id}/conditions", booked.patient)
+                        .with(httpBasic("urologist", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"FEVER\",\"onset\":\"" + TODAY + "\",\"expectedEnd\":\"" + TODAY.plusDays(2) + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[*].rule", everyItem(is("CONTRAINDICATION"))))
+                .andExpect(jsonPath("$.findings[0].detail").doesNotExist());
+        mvc.perform(post("/api/patients/{p}/conditions/{c}/resolve", booked.patient,
+                        ((Number) JsonPath.read(fever, "$.id")).longValue()).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"resolvedOn\":\"" + TODAY + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[0].status").value("CHECKED_IN"));
+        mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(0)).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"ATTENDED\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[0].status").value("ATTENDED"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+    }
+
+    @Test
+    @DisplayName("three consecutive no-shows mark the course abandoned and release its remaining sessions")
+    void abandonedAfterThreeNoShows() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Neyavkin", 2);
+        examine(booked.patient);
+        // sessions 1-3 took place in the last days (moved into the past directly, as time would have done)
+        jdbc.sql("UPDATE course_session SET starts_at = now() - make_interval(days => 8 - seq_no * 2, hours => 3), "
+                + "ends_at = now() - make_interval(days => 8 - seq_no * 2, hours => 3) + interval '30 minutes' "
+                + "WHERE course_id = ? AND seq_no <= 3").param(booked.course).update();
+        for (int i = 0; i < 2; i++) {
+            attendance(booked.sessions.get(i), "NO_SHOW").andExpect(jsonPath("$.status").value("PLANNED"));
+        }
+        attendance(booked.sessions.get(2), "NO_SHOW")
+                .andExpect(jsonPath("$.status").value("ABANDONED"))
+                .andExpect(jsonPath("$.sessions[3].status").value("CANCELLED_BY_CLINIC"))
+                .andExpect(jsonPath("$.sessions[7].status").value("CANCELLED_BY_CLINIC"));
+        assertThat(jdbc.sql("SELECT act FROM course_event WHERE course_id = ?").param(booked.course)
+                .query(String.class).list()).contains("ABANDONED");
+    }
+
+    @Test
+    @DisplayName("a no-show cannot be recorded before the session's time; an attended session in between resets the count")
+    void noShowRules() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Rannii", 3);
+        mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(1)).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"NO_SHOW\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(1)).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"MAYBE\"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    @DisplayName("a clinician stops a course with a reason: its booked sessions are released; reception may not")
+    void stop() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Stopov", 4);
+        mvc.perform(post("/api/courses/{id}/stop", booked.course).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"patient moved away\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/courses/{id}/stop", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/courses/{id}/stop", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Worse after session 1\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("STOPPED"))
+                .andExpect(jsonPath("$.sessions[*].status", everyItem(is("CANCELLED_BY_CLINIC"))));
+        mvc.perform(post("/api/courses/{id}/pause", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    @DisplayName("pause and resume; extend to 10 sessions and shorten to 9, within the program's range")
+    void pauseResumeExtendShorten() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Dlinnov", 5);
+        examine(booked.patient);
+        mvc.perform(post("/api/courses/{id}/pause", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"holiday\"}"))
+                .andExpect(jsonPath("$.status").value("PAUSED"));
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/courses/{id}/resume", booked.course).with(httpBasic("urologist", "demo")))
+                .andExpect(jsonPath("$.status").value("PLANNED"));
+        mvc.perform(post("/api/courses/{id}/extend", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"sessions\":10}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.prescribedSessions").value(10))
+                .andExpect(jsonPath("$.sessions", hasSize(10)))
+                .andExpect(jsonPath("$.sessions[9].status").value("BOOKED"));
+        mvc.perform(post("/api/courses/{id}/extend", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"sessions\":9}"))
+                .andExpect(jsonPath("$.prescribedSessions").value(9))
+                .andExpect(jsonPath("$.sessions[9].status").value("CANCELLED_BY_CLINIC"));
+        mvc.perform(post("/api/courses/{id}/extend", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"sessions\":16}"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("SELECT act FROM course_event WHERE course_id = ? ORDER BY id").param(booked.course)
+                .query(String.class).list()).containsExactly("PAUSED", "RESUMED", "EXTENDED", "SHORTENED");
+    }
+
+    @Test
+    @DisplayName("a course held for review refuses check-in until a clinician clears it; the clinician's day shows it")
+    void reviewHold() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Peresmotrov", 6);
+        examine(booked.patient);
+        lifecycle.holdForReview(booked.course, "Pain 6/10 after session 3");
+        assertThat(jdbc.sql("SELECT count(*) FROM course_session WHERE course_id = ? AND attention_rule = 'REVIEW_HOLD'")
+                .param(booked.course).query(Long.class).single()).isEqualTo(8L);
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[0].rule").value("REVIEW_HOLD"));
+        mvc.perform(get("/api/clinicians/me/sessions").param("date", TODAY.toString())
+                        .with(httpBasic("urologist", "demo")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/courses/{id}/review", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Examined; technique softened\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[*].needsAttention", everyItem(is(false))));
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    @DisplayName("the clinician's day lists their own sessions of the day with number and flags; reception gets 403")
+    void clinicianDay() throws Exception {
+        long patient = patient("Dnevnov");
+        LocalDate day = monday(TODAY.plusDays(360));
+        mvc.perform(post("/api/courses").with(httpBasic("reception", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", urologist(), 8, day, "19:00")))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/clinicians/me/sessions").param("date", day.toString()).with(httpBasic("urologist", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.patientId == " + patient + ")].number").value(1))
+                .andExpect(jsonPath("$[?(@.patientId == " + patient + ")].of").value(8));
+        mvc.perform(get("/api/clinicians/me/sessions").param("date", day.toString()).with(httpBasic("reception", "demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions attendance(long session, String outcome) throws Exception {
+        return mvc.perform(post("/api/sessions/{id}/attendance", session).with(httpBasic("urologist", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"" + outcome + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    private void examine(long patient) throws Exception {
+        mvc.perform(post("/api/patients/{id}/examinations", patient).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"programCode\":\"PROSTATE_MASSAGE\",\"examinedOn\":\"" + TODAY + "\",\"cleared\":true}"))
+                .andExpect(status().isCreated());
+    }
+
+    record Booked(long patient, long course, List<Long> sessions) {
+    }
+
+    /**
+     * A course with a practitioner of its own, its first session moved to shortly from now (as if booked
+     * earlier). Each test takes its own slot: the clinic's rooms are shared, and the database guards them too.
+     */
+    private Booked bookWithFirstSessionToday(String familyName, int slot) throws Exception {
+        long patient = patient(familyName);
+        long practitioner = practitioner(familyName);
+        String created = mvc.perform(post("/api/courses").with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", practitioner, 8, TODAY.plusDays(2),
+                                String.format("%02d:00", 8 + slot))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long course = ((Number) JsonPath.read(created, "$.id")).longValue();
+        jdbc.sql("UPDATE course_session SET starts_at = now() + make_interval(mins => 40 * ?), "
+                + "ends_at = now() + make_interval(mins => 40 * ? + 30) WHERE course_id = ? AND seq_no = 1")
+                .params(slot, slot, course).update();
+        List<Long> sessions = jdbc.sql("SELECT id FROM course_session WHERE course_id = ? ORDER BY seq_no")
+                .param(course).query(Long.class).list();
+        return new Booked(patient, course, sessions);
+    }
+
+    private long practitioner(String familyName) {
+        long id = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) VALUES ('Dr', ?, 'UROLOGY') "
+                + "RETURNING id").param(familyName + "-doc").query(Long.class).single();
+        jdbc.sql("INSERT INTO practitioner_program (practitioner_id, program_id) "
+                + "SELECT ?, id FROM treatment_program WHERE code = 'PROSTATE_MASSAGE'").param(id).update();
+        return id;
+    }
+
+    private long urologist() {
+        return jdbc.sql("SELECT practitioner_id FROM app_user WHERE username = 'urologist'").query(Long.class).single();
+    }
+
+    private long patient(String familyName) {
+        return jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
+                        + "VALUES ('Test', ?, DATE '1968-06-06', 'MALE') RETURNING id")
+                .param(familyName + System.nanoTime()).query(Long.class).single();
+    }
+}
