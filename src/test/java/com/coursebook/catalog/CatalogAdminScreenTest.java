@@ -145,7 +145,7 @@ class CatalogAdminScreenTest {
                 .query(Long.class).single();
         mvc.perform(post(PROSTATE).with(admin()).with(csrf())
                         .param("minSessions", "12").param("defaultSessions", "10").param("maxSessions", "15")
-                        .param("cadenceDays", "2").param("minGapDays", "2").param("maxPerWeek", "3")
+                        .param("cadenceDays", "2").param("minGapDays", "2").param("maxPerWeek", "4")
                         .param("slotMinutes", "30").param("requiresExamination", "true").param("_requiresExamination", "on")
                         .param("examinationValidDays", "30").param("_examinationBlocksBooking", "on")
                         .param("active", "true").param("_active", "on")
