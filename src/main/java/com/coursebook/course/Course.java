@@ -162,6 +162,25 @@ public class Course extends VersionedEntity {
         prescribedSessions += slots.size();
     }
 
+    /** Sessions still owed: prescribed minus those booked, in progress or attended (no-shows and cancellations leave gaps). */
+    public int gap() {
+        long counted = sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED
+                || s.getStatus() == SessionStatus.CHECKED_IN || s.getStatus() == SessionStatus.ATTENDED).count();
+        return (int) Math.max(0, prescribedSessions - counted);
+    }
+
+    /** Books a session in place of a missed or cancelled one; the prescription stays as it was. */
+    CourseSession fillGap(Instant start, Instant end, Long roomId) {
+        requireOpen();
+        if (gap() == 0) {
+            throw new com.coursebook.shared.ConflictException("course.noGap", getId());
+        }
+        int next = sessions.stream().mapToInt(CourseSession::getSeqNo).max().orElse(0) + 1;
+        CourseSession session = new CourseSession(this, next, start, end, roomId);
+        sessions.add(session);
+        return session;
+    }
+
     /** Fewer sessions: the latest booked ones are cancelled by the clinic (kept, not deleted). */
     List<CourseSession> shortenBy(int count, String by, Instant at) {
         requireOpen();

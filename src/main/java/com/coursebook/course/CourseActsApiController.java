@@ -26,8 +26,11 @@ class CourseActsApiController {
 
     private final CourseQueries queries;
 
+    private final Worklist worklist;
+
     CourseActsApiController(SessionService sessions, CourseLifecycle lifecycle, CourseBooking booking,
-            CourseQueries queries) {
+            CourseQueries queries, Worklist worklist) {
+        this.worklist = worklist;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
         this.booking = booking;
@@ -42,6 +45,27 @@ class CourseActsApiController {
     @PostMapping("/api/sessions/{id}/attendance")
     CourseView attendance(@PathVariable Long id, @Valid @RequestBody Attendance attendance, Locale locale) {
         return queries.course(sessions.recordAttendance(id, attendance.outcome(), locale).getId(), locale);
+    }
+
+    /** Reception books a replacement for a missed or cancelled session (the course owes one). */
+    @PostMapping("/api/courses/{id}/sessions")
+    org.springframework.http.ResponseEntity<CourseView> fillGap(@PathVariable Long id,
+            @Valid @RequestBody SessionApiController.Move at, Locale locale) {
+        sessions.fillGap(id, at.startsAt(), locale);
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(queries.course(id, locale));
+    }
+
+    /** Booked sessions a newly recorded condition now blocks, for reception to rebook. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/worklist/attention")
+    java.util.List<Worklist.Item> attention() {
+        return worklist.needingAttention();
+    }
+
+    /** Running courses that owe sessions after no-shows or cancellations. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/worklist/gaps")
+    java.util.List<Worklist.Gap> gaps() {
+        return worklist.coursesWithGaps();
     }
 
     @PostMapping("/api/courses/{id}/stop")

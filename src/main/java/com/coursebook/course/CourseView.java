@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A course as screens and the API show it; clinical fields are null for receptionists. */
 public record CourseView(Long id, Long patientId, String programCode, String programName, Long practitionerId,
-        CourseStatus status, int prescribedSessions, int cadenceDays, List<SessionView> sessions,
+        CourseStatus status, int prescribedSessions, int cadenceDays, boolean underReview, List<SessionView> sessions,
         List<OverrideView> overrides) {
 
     public record SessionView(Long id, int number, LocalDateTime startsAt, LocalDateTime endsAt, SessionStatus status,

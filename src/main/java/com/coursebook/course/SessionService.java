@@ -139,6 +139,35 @@ public class SessionService {
         return Duration.between(old, newStart);
     }
 
+    /** Books a replacement for a missed or cancelled session, checked like any booking. Reception may do this. */
+    @Transactional
+    public Course fillGap(Long courseId, LocalDateTime start, Locale locale) {
+        Course course = courses.findWithSessions(courseId)
+                .orElseThrow(() -> new NotFoundException("error.course.notFound", String.valueOf(courseId)));
+        if (course.gap() == 0) {
+            throw new com.coursebook.shared.ConflictException("course.noGap", courseId);
+        }
+        Instant begin = clock.toInstant(start);
+        if (!begin.isAfter(clock.now())) {
+            throw new InvalidRequestException("startsAt", "session.move.past");
+        }
+        Instant[] slot = { begin, begin.plusSeconds(60L * course.getProgram().getSlotMinutes()) };
+        // Judge the course with the new session as if it were moved into place: same rules as a move.
+        CourseSession probe = new CourseSession(course, Integer.MAX_VALUE, slot[0], slot[1], null);
+        checkRules(course, List.of(probe), List.<Instant[]>of(slot), locale, List.of(probe));
+        conflicts.firstConflict(course.getPractitionerId(), course.getPatientId(), List.<Instant[]>of(slot)).ifPresent(c -> {
+            throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
+        });
+        Practitioner practitioner = practitioners.findById(course.getPractitionerId()).orElseThrow();
+        Long room = roomAssignment.assign(course.getProgram().getRoomType(),
+                practitioner.getLocation() == null ? null : practitioner.getLocation().getId(), List.<Instant[]>of(slot),
+                List.of()).get(0);
+        CourseSession added = course.fillGap(slot[0], slot[1], room);
+        courses.flush();
+        audit.record("REBOOK", "SESSION", added.getId(), course.getPatientId(), "at " + start);
+        return course;
+    }
+
     /**
      * The patient has arrived: the rules are run again for today (a fever recorded this morning stops the
      * session; a missing examination is a hard stop now), and a course held for review stays held.
@@ -212,9 +241,16 @@ public class SessionService {
 
     /** The course as it would be after the move, judged by the rules; a block refuses the move. */
     private void checkRules(Course course, List<CourseSession> moving, List<Instant[]> newSlots, Locale locale) {
+        checkRules(course, moving, newSlots, locale, List.of());
+    }
+
+    /** As above; {@code extra} are sessions not (yet) part of the course, judged with it. */
+    private void checkRules(Course course, List<CourseSession> moving, List<Instant[]> newSlots, Locale locale,
+            List<CourseSession> extra) {
         record Dated(LocalDate date, boolean moved) {
         }
-        List<Dated> after = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled())
+        List<Dated> after = java.util.stream.Stream.concat(course.getSessions().stream(), extra.stream())
+                .filter(s -> !s.getStatus().isCancelled() && s.getStatus() != SessionStatus.NO_SHOW)
                 .map(s -> {
                     int index = moving.indexOf(s);
                     return new Dated(clock.toDate(index < 0 ? s.getStartsAt() : newSlots.get(index)[0]), index >= 0);

@@ -33,6 +33,38 @@ public class Worklist {
             LocalDate until) {
     }
 
+    /** A running course owing sessions after a no-show or a cancellation, to be rebooked. */
+    public record Gap(Long courseId, Long patientId, String patientName, String recordNumber, String phone,
+            String programCode, int prescribed, int owed, LocalDateTime lastMissed) {
+    }
+
+    /** Open courses with fewer sessions booked or done than prescribed. One aggregate query. */
+    @Transactional
+    public List<Gap> coursesWithGaps() {
+        List<Gap> gaps = jdbc.sql("""
+                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, p.record_number,
+                       p.phone, tp.code, c.prescribed_sessions,
+                       c.prescribed_sessions - count(*) FILTER (WHERE s.status IN ('BOOKED', 'CHECKED_IN', 'ATTENDED')) AS owed,
+                       max(s.starts_at) FILTER (WHERE s.status NOT IN ('BOOKED', 'CHECKED_IN', 'ATTENDED')) AS last_missed
+                FROM course c
+                JOIN course_session s ON s.course_id = c.id
+                JOIN patient p ON p.id = c.patient_id
+                JOIN treatment_program tp ON tp.id = c.program_id
+                WHERE c.status IN ('PLANNED', 'ACTIVE')
+                GROUP BY c.id, p.id, tp.code
+                HAVING c.prescribed_sessions - count(*) FILTER (WHERE s.status IN ('BOOKED', 'CHECKED_IN', 'ATTENDED')) > 0
+                ORDER BY last_missed DESC NULLS LAST
+                LIMIT 500""")
+                .query((rs, row) -> new Gap(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
+                        rs.getString("record_number"), rs.getString("phone"), rs.getString("code"),
+                        rs.getInt("prescribed_sessions"), rs.getInt("owed"),
+                        rs.getTimestamp("last_missed") == null ? null
+                                : clock.toLocal(rs.getTimestamp("last_missed").toInstant())))
+                .list();
+        audit.record("VIEW", "WORKLIST_GAPS", null, null, "items=" + gaps.size());
+        return gaps;
+    }
+
     @Transactional
     public List<Item> needingAttention() {
         List<Item> items = jdbc.sql("""

@@ -1,30 +1,54 @@
 package com.coursebook.course;
 
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 @Controller
 class WorklistController {
 
     private final Worklist worklist;
 
-    WorklistController(Worklist worklist) {
+    private final SessionService sessions;
+
+    WorklistController(Worklist worklist, SessionService sessions) {
         this.worklist = worklist;
+        this.sessions = sessions;
     }
 
     @GetMapping("/worklist")
     String worklist(Model model) {
         model.addAttribute("items", worklist.needingAttention());
+        model.addAttribute("gaps", worklist.coursesWithGaps());
         return "course/worklist";
     }
 
-    @GetMapping("/api/worklist/attention")
-    @ResponseBody
-    List<Worklist.Item> attention() {
-        return worklist.needingAttention();
+    /** Reception books a replacement for a missed session from the worklist. */
+    @org.springframework.web.bind.annotation.PostMapping("/worklist/courses/{id}/sessions")
+    String rebook(@org.springframework.web.bind.annotation.PathVariable Long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+            java.time.LocalDateTime startsAt, java.util.Locale locale,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (startsAt == null) {
+            redirect.addFlashAttribute("problem", "session.move.startsAt.required");
+            return "redirect:/worklist";
+        }
+        try {
+            sessions.fillGap(id, startsAt, locale);
+            redirect.addFlashAttribute("message", "worklist.rebooked");
+        }
+        catch (BookingRefusedException ex) {
+            redirect.addFlashAttribute("problem", "session.move.refused");
+            redirect.addFlashAttribute("findings", ex.check().findings());
+        }
+        catch (SlotTakenException ex) {
+            redirect.addFlashAttribute("problem", "problem.slotTaken.detail.null");
+        }
+        catch (com.coursebook.shared.LocalizedException ex) {
+            redirect.addFlashAttribute("problem", ex.messageCode());
+        }
+        return "redirect:/worklist";
     }
 }

@@ -92,6 +92,32 @@ class CourseLifecycleApiTest {
     }
 
     @Test
+    @DisplayName("a no-show leaves a gap on reception's worklist; booking a replacement fills it, and only once")
+    void noShowGapIsRebooked() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Propuskov", 7);
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '1 day 2 hours', "
+                + "ends_at = now() - interval '1 day 1 hour 30 minutes' WHERE course_id = ? AND seq_no = 1")
+                .param(booked.course).update();
+        attendance(booked.sessions.get(0), "NO_SHOW");
+        mvc.perform(get("/worklist").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Propuskov")));
+        String lastStart = jdbc.sql("SELECT to_char(max(starts_at) AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD') "
+                + "FROM course_session WHERE course_id = ?").param(booked.course).query(String.class).single();
+        String replacement = LocalDate.parse(lastStart).plusDays(2) + "T15:00";
+        mvc.perform(post("/api/courses/{id}/sessions", booked.course).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startsAt\":\"" + replacement + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sessions", hasSize(9)))
+                .andExpect(jsonPath("$.sessions[8].status").value("BOOKED"));
+        mvc.perform(post("/api/courses/{id}/sessions", booked.course).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startsAt\":\"" + replacement.replace("T15", "T17") + "\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
     @DisplayName("a no-show cannot be recorded before the session's time; an attended session in between resets the count")
     void noShowRules() throws Exception {
         Booked booked = bookWithFirstSessionToday("Rannii", 3);
