@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import com.coursebook.patient.PatientService;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Practitioners;
+import com.coursebook.scheduling.Rooms;
 import com.coursebook.security.AppUsers;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
@@ -45,8 +46,11 @@ class CalendarController {
 
     private final ClinicClock clock;
 
+    private final Rooms rooms;
+
     CalendarController(Calendar calendar, Practitioners practitioners, AppUsers users, CourseQueries courses,
-            SessionService sessions, PatientService patients, ClinicClock clock) {
+            SessionService sessions, PatientService patients, ClinicClock clock, Rooms rooms) {
+        this.rooms = rooms;
         this.calendar = calendar;
         this.practitioners = practitioners;
         this.users = users;
@@ -56,17 +60,20 @@ class CalendarController {
         this.clock = clock;
     }
 
+    /** A practitioner's calendar, or a room's when {@code room} is given. */
     @GetMapping("/calendar")
-    String calendar(@RequestParam(required = false) Long practitioner,
+    String calendar(@RequestParam(required = false) Long practitioner, @RequestParam(required = false) Long room,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(defaultValue = "week") String view, Model model, Locale locale) {
         List<Practitioner> all = practitioners.findAllWithPrograms();
-        Long shown = practitioner != null ? practitioner : ownPractitioner().orElse(all.isEmpty() ? null : all.get(0).getId());
+        Long shown = room != null ? null
+                : practitioner != null ? practitioner : ownPractitioner().orElse(all.isEmpty() ? null : all.get(0).getId());
         LocalDate day = date == null ? clock.today() : date;
         boolean week = !"day".equals(view);
         LocalDate from = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
         LocalDate to = week ? from.plusDays(6) : day;
-        List<Calendar.Entry> entries = shown == null ? List.of() : calendar.practitioner(shown, from, to, locale);
+        List<Calendar.Entry> entries = room != null ? calendar.room(room, from, to, locale)
+                : shown == null ? List.of() : calendar.practitioner(shown, from, to, locale);
         java.util.Map<LocalDate, List<Calendar.Entry>> byDay = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new java.util.ArrayList<>());
@@ -74,6 +81,8 @@ class CalendarController {
         entries.forEach(e -> byDay.get(e.date()).add(e));
         model.addAttribute("practitioners", all);
         model.addAttribute("practitioner", shown);
+        model.addAttribute("rooms", rooms.findAllWithLocation());
+        model.addAttribute("room", room);
         model.addAttribute("days", byDay);
         model.addAttribute("date", day);
         model.addAttribute("view", week ? "week" : "day");

@@ -302,7 +302,7 @@ public class CourseBooking {
                         : own.stream().anyMatch(f -> f.warns() && !confirmed.contains(f.overrideKey())) ? "WARNING"
                                 : "OK";
                 sessions.add(new CourseCheck.ProposedSession(number, clock.toLocal(slots.get(i)[0]),
-                        clock.toLocal(slots.get(i)[1]), state));
+                        clock.toLocal(slots.get(i)[1]), program.handsOnMinutes(number), state));
             }
             return new CourseCheck(evaluation.isBookable(confirmed), patient.getId(), program.getCode(),
                     practitioner.getId(), cadenceDays, sessions,

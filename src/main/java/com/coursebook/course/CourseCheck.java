@@ -15,6 +15,8 @@ public record CourseCheck(boolean bookable, Long patientId, String programCode, 
         int cadenceDays, List<ProposedSession> sessions, List<FindingView> findings, List<LocalDate> skippedDates,
         LocalDate earliestStart, Set<String> warningsToConfirm) {
 
-    public record ProposedSession(int number, LocalDateTime startsAt, LocalDateTime endsAt, String state) {
+    /** @param handsOnMinutes the program's progression (a shorter first gynecological session, rising) */
+    public record ProposedSession(int number, LocalDateTime startsAt, LocalDateTime endsAt, int handsOnMinutes,
+            String state) {
     }
 }
