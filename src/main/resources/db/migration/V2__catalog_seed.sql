@@ -11,7 +11,7 @@ VALUES
     ('PROSTATE_MASSAGE', 'Therapeutic prostate massage', 'Лечебный массаж простаты',
      'UROLOGY', 'MALE', 10, 8, 15,
      2, 2, 4, 30, 1, 2,
-     0, true, 30,
+     1, true, 30,
      'UROLOGY',
      'Empty your bladder just before the procedure.',
      'Непосредственно перед процедурой опорожните мочевой пузырь.',

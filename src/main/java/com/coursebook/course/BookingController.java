@@ -76,7 +76,9 @@ class BookingController {
         }
         if (!result.hasErrors()) {
             try {
-                model.addAttribute("check", booking.check(form.toRequest(patientId), locale));
+                CourseCheck check = booking.check(form.toRequest(patientId), locale);
+                form.setPractitionerId(check.practitionerId()); // "any qualified" resolved: book with the one checked
+                model.addAttribute("check", check);
             }
             catch (InvalidRequestException ex) {
                 reject(result, ex);

@@ -57,7 +57,7 @@ public class Calendar {
     }
 
     private List<Entry> entries(String owner, Long ownerId, LocalDate from, LocalDate to, Locale locale) {
-        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_DAYS))) {
+        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_DAYS - 1L))) {
             throw new InvalidRequestException("to", "calendar.range.invalid", MAX_DAYS);
         }
         List<Entry> entries = jdbc.sql("""

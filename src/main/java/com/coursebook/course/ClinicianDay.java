@@ -24,7 +24,10 @@ public class ClinicianDay {
 
     private final AuditTrail audit;
 
-    ClinicianDay(JdbcClient jdbc, ClinicClock clock, AuditTrail audit) {
+    private final com.coursebook.security.AppUsers users;
+
+    ClinicianDay(JdbcClient jdbc, ClinicClock clock, AuditTrail audit, com.coursebook.security.AppUsers users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -38,6 +41,15 @@ public class ClinicianDay {
             String programName, String preparation, int number, int of, LocalDateTime startsAt, LocalDateTime endsAt,
             SessionStatus status, boolean needsAttention, String attentionRule, boolean warningConfirmed,
             boolean underReview) {
+    }
+
+    /** The signed-in clinician's own list for the day. */
+    @Transactional
+    public List<Item> ofCurrentClinician(LocalDate day, Locale locale) {
+        Long practitionerId = users.findByUsername(com.coursebook.security.Staff.currentName())
+                .map(u -> u.getPractitionerId()).filter(id -> id != null)
+                .orElseThrow(() -> new com.coursebook.shared.InvalidRequestException("user", "today.noPractitioner"));
+        return of(practitionerId, day, locale);
     }
 
     @Transactional

@@ -28,8 +28,14 @@ class CourseActsApiController {
 
     private final Worklist worklist;
 
+    private final ClinicianDay day;
+
+    private final com.coursebook.shared.ClinicClock clock;
+
     CourseActsApiController(SessionService sessions, CourseLifecycle lifecycle, CourseBooking booking,
-            CourseQueries queries, Worklist worklist) {
+            CourseQueries queries, Worklist worklist, ClinicianDay day, com.coursebook.shared.ClinicClock clock) {
+        this.day = day;
+        this.clock = clock;
         this.worklist = worklist;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
@@ -54,6 +60,15 @@ class CourseActsApiController {
         sessions.fillGap(id, at.startsAt(), locale);
         return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
                 .body(queries.course(id, locale));
+    }
+
+    /** The signed-in clinician's sessions of a day (today by default). */
+    @org.springframework.web.bind.annotation.GetMapping("/api/clinicians/me/sessions")
+    java.util.List<ClinicianDay.Item> mySessions(
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate date, Locale locale) {
+        return day.ofCurrentClinician(date == null ? clock.today() : date, locale);
     }
 
     /** Booked sessions a newly recorded condition now blocks, for reception to rebook. */

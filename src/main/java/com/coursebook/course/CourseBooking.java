@@ -78,10 +78,14 @@ public class CourseBooking {
 
     private final CourseLifecycle lifecycle;
 
+    private final com.coursebook.scheduling.Availability availability;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
             RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, RoomAssignment roomAssignment, CourseLifecycle lifecycle) {
+            SkipDays skipDays, RoomAssignment roomAssignment, CourseLifecycle lifecycle,
+            com.coursebook.scheduling.Availability availability) {
+        this.availability = availability;
         this.lifecycle = lifecycle;
         this.skipDays = skipDays;
         this.roomAssignment = roomAssignment;
@@ -155,6 +159,9 @@ public class CourseBooking {
                     program.getMaxSessions());
         }
         int current = course.getPrescribedSessions();
+        if (total == current) {
+            return course;
+        }
         if (total < current) {
             course.shortenBy(current - total, Staff.currentName(), clock.now());
         }
@@ -209,8 +216,37 @@ public class CourseBooking {
         TreatmentProgram program = programs.findByCode(request.programCode().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new InvalidRequestException("programCode", "course.program.unknown",
                         request.programCode()));
-        Practitioner practitioner = practitioners.findWithPrograms(request.practitionerId())
-                .orElseThrow(() -> new InvalidRequestException("practitionerId", "course.practitioner.unknown"));
+        if (!program.isActive()) {
+            throw new InvalidRequestException("programCode", "course.program.inactive", program.getCode());
+        }
+        if (request.practitionerId() != null) {
+            Practitioner practitioner = practitioners.findWithPrograms(request.practitionerId())
+                    .orElseThrow(() -> new InvalidRequestException("practitionerId", "course.practitioner.unknown"));
+            if (!practitioner.isActive()) {
+                throw new InvalidRequestException("practitionerId", "course.practitioner.inactive");
+            }
+            return prepare(request, patient, program, practitioner);
+        }
+        // "Any qualified": the first qualified practitioner for whom the whole plan passes and no slot is taken.
+        List<Practitioner> qualified = practitioners.findAllWithPrograms().stream()
+                .filter(p -> p.isActive() && p.isQualifiedFor(program)).toList();
+        if (qualified.isEmpty()) {
+            throw new InvalidRequestException("practitionerId", "course.practitioner.noneQualified");
+        }
+        Prepared fallback = null;
+        for (Practitioner candidate : qualified) {
+            Prepared prepared = prepare(request, patient, program, candidate);
+            if (!prepared.evaluation.hasBlocks() && conflicts.firstConflict(candidate.getId(), patient.getId(),
+                    prepared.slots()).isEmpty()) {
+                return prepared;
+            }
+            fallback = fallback == null ? prepared : fallback;
+        }
+        return fallback;
+    }
+
+    private Prepared prepare(CourseRequest request, Patient patient, TreatmentProgram program,
+            Practitioner practitioner) {
         int count = request.sessionCount() == null ? program.getDefaultSessions() : request.sessionCount();
         int cadence = request.cadenceDays() == null ? program.getCadenceDays() : request.cadenceDays();
         LocalDate first = request.firstSessionAt().toLocalDate();
@@ -243,7 +279,8 @@ public class CourseBooking {
             }
             List<LocalDate> dates = prepared.starts.stream().map(LocalDateTime::toLocalDate).toList();
             Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts, dates);
-            prepared.evaluation = engine.evaluate(proposal);
+            prepared.evaluation = withWorkingTime(engine.evaluate(proposal), practitioner, prepared.starts,
+                    program.getSlotMinutes());
             if (prepared.evaluation.hasBlocks()) {
                 prepared.earliestStart = engine.earliestStart(proposal, dates.get(0), planFrom,
                         EARLIEST_START_HORIZON_DAYS).orElse(null);
@@ -258,6 +295,26 @@ public class CourseBooking {
         }
         return prepared;
     }
+
+    /** Adds a block for every session outside the practitioner's working hours or in a break. */
+    private Evaluation withWorkingTime(Evaluation evaluation, Practitioner practitioner, List<LocalDateTime> starts,
+            int minutes) {
+        var workingTime = availability.workingTime(practitioner.getId());
+        List<Finding> findings = new ArrayList<>(evaluation.findings());
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDateTime start = starts.get(i);
+            if (!workingTime.test(start, start.plusMinutes(minutes))) {
+                findings.add(new Finding(WORKING_HOURS, com.coursebook.rules.FindingSeverity.BLOCK, i + 1,
+                        start.toLocalDate(), new com.coursebook.rules.Text("finding.workingHours", i + 1,
+                                start.toLocalDate(), start.toLocalTime().toString(), practitioner.getFullName()),
+                        null, null, null));
+            }
+        }
+        return new Evaluation(findings);
+    }
+
+    /** The finding for a session outside working hours: a scheduling matter, checked beside the clinical rules. */
+    static final String WORKING_HOURS = "WORKING_HOURS";
 
     /** Everything worked out for one request. */
     private final class Prepared {

@@ -19,7 +19,7 @@ public class CourseForm {
     @NotBlank(message = "{course.program.required}")
     private String programCode;
 
-    @NotNull(message = "{course.practitioner.required}")
+    /** Null: any qualified practitioner. */
     private Long practitionerId;
 
     @NotNull(message = "{course.firstDate.required}")

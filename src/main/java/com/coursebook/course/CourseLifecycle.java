@@ -35,6 +35,9 @@ public class CourseLifecycle {
 
     CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit,
             @org.springframework.beans.factory.annotation.Value("${coursebook.courses.abandon-after-no-shows:3}") int abandonAfterNoShows) {
+        if (abandonAfterNoShows < 1) {
+            throw new IllegalStateException("coursebook.courses.abandon-after-no-shows must be at least 1");
+        }
         this.abandonAfterNoShows = abandonAfterNoShows;
         this.courses = courses;
         this.events = events;

@@ -98,7 +98,7 @@ class CourseRecheck {
                     audit.record("FLAG", "SESSION", session.getId(), patient.getId(),
                             block.rule() + " until " + block.clearsOn());
                 }
-                else if (session.isNeedsAttention()) {
+                else if (session.isNeedsAttention() && !CourseLifecycle.REVIEW_HOLD.equals(session.getAttentionRule())) {
                     session.clearAttention();
                     audit.record("UNFLAG", "SESSION", session.getId(), patient.getId(), null);
                 }

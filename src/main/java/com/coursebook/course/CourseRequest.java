@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A course to check or book. Times are local date-times in the clinic's zone.
  *
+ * @param practitionerId            null for "any qualified practitioner" (the first whose plan passes)
  * @param sessionCount              defaults to the program's usual count
  * @param cadenceDays               days between sessions; defaults to the program's cadence
  * @param skipPredictedMenstruation plan around predicted menstruation (default); false keeps the plain cadence,
@@ -24,7 +25,7 @@ import jakarta.validation.constraints.Size;
 public record CourseRequest(
         @NotNull(message = "{course.patient.required}") Long patientId,
         @NotBlank(message = "{course.program.required}") String programCode,
-        @NotNull(message = "{course.practitioner.required}") Long practitionerId,
+        Long practitionerId,
         @Min(value = 1, message = "{course.sessionCount.range}") @Max(value = 100, message = "{course.sessionCount.range}") Integer sessionCount,
         @NotNull(message = "{course.firstSessionAt.required}") LocalDateTime firstSessionAt,
         @Min(value = 1, message = "{course.cadence.range}") @Max(value = 14, message = "{course.cadence.range}") Integer cadenceDays,

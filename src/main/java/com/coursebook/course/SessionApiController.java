@@ -26,7 +26,11 @@ class SessionApiController {
 
     private final Calendar calendar;
 
-    SessionApiController(SessionService sessions, CourseQueries queries, Calendar calendar) {
+    private final com.coursebook.scheduling.Practitioners practitioners;
+
+    SessionApiController(SessionService sessions, CourseQueries queries, Calendar calendar,
+            com.coursebook.scheduling.Practitioners practitioners) {
+        this.practitioners = practitioners;
         this.sessions = sessions;
         this.queries = queries;
         this.calendar = calendar;
@@ -50,6 +54,9 @@ class SessionApiController {
     List<Calendar.Entry> practitionerSessions(@PathVariable Long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+        if (!practitioners.existsById(id)) {
+            throw new com.coursebook.shared.NotFoundException("availability.practitioner.notFound", String.valueOf(id));
+        }
         return calendar.practitioner(id, from, to, locale);
     }
 

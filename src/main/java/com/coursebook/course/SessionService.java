@@ -65,9 +65,13 @@ public class SessionService {
 
     private final CourseLifecycle lifecycle;
 
+    private final com.coursebook.scheduling.Availability availability;
+
     SessionService(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
             RuleOverrides overrides, SessionConflicts conflicts, FindingRenderer renderer, ClinicClock clock,
-            AuditTrail audit, RoomAssignment roomAssignment, CourseLifecycle lifecycle) {
+            AuditTrail audit, RoomAssignment roomAssignment, CourseLifecycle lifecycle,
+            com.coursebook.scheduling.Availability availability) {
+        this.availability = availability;
         this.roomAssignment = roomAssignment;
         this.lifecycle = lifecycle;
         this.courses = courses;
@@ -103,6 +107,7 @@ public class SessionService {
             newSlots.add(new Instant[] { movedStart, movedStart.plus(Duration.between(s.getStartsAt(), s.getEndsAt())) });
         }
         checkRules(course, moving, newSlots, locale);
+        requireWorkingTime(course, newSlots, locale);
         conflicts.firstConflict(course.getPractitionerId(), course.getPatientId(), newSlots,
                 moving.stream().map(CourseSession::getId).toList()).ifPresent(c -> {
                     throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
@@ -155,6 +160,7 @@ public class SessionService {
         // Judge the course with the new session as if it were moved into place: same rules as a move.
         CourseSession probe = new CourseSession(course, Integer.MAX_VALUE, slot[0], slot[1], null);
         checkRules(course, List.of(probe), List.<Instant[]>of(slot), locale, List.of(probe));
+        requireWorkingTime(course, List.<Instant[]>of(slot), locale);
         conflicts.firstConflict(course.getPractitionerId(), course.getPatientId(), List.<Instant[]>of(slot)).ifPresent(c -> {
             throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
         });
@@ -204,7 +210,23 @@ public class SessionService {
         return course;
     }
 
+    /** The engine saw one date as "session 1"; say which session of the course it really is. */
+    private static Finding renumbered(Finding f, int seqNo) {
+        if (f.session() == null) {
+            return f;
+        }
+        Object[] arguments = f.message().arguments().clone();
+        if (arguments.length > 0 && Integer.valueOf(1).equals(arguments[0])) {
+            arguments[0] = seqNo;
+        }
+        return new Finding(f.rule(), f.severity(), seqNo, f.date(),
+                new com.coursebook.rules.Text(f.message().code(), arguments), f.detail(), f.clearsOn(), f.conditionCode());
+    }
+
     private void requireClearForToday(Course course, CourseSession session, Locale locale) {
+        if (!clock.toDate(session.getStartsAt()).equals(clock.today())) {
+            throw new com.coursebook.shared.ConflictException("session.checkIn.notToday", session.getSeqNo());
+        }
         List<Finding> stops = new ArrayList<>();
         if (course.isNeedsReview()) {
             stops.add(new Finding(CourseLifecycle.REVIEW_HOLD, com.coursebook.rules.FindingSeverity.BLOCK,
@@ -230,12 +252,31 @@ public class SessionService {
                 .map(RuleOverride::getFinding).collect(Collectors.toSet());
         evaluation.findings().stream()
                 .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey())))
+                .map(f -> renumbered(f, session.getSeqNo()))
                 .forEach(stops::add);
         if (!stops.isEmpty()) {
             boolean clinician = Staff.currentIsClinician();
             throw new BookingRefusedException(new CourseCheck(false, course.getPatientId(),
                     course.getProgram().getCode(), course.getPractitionerId(), course.getCadenceDays(), List.of(),
                     renderer.render(stops, locale, clinician), List.of(), null, Set.of()));
+        }
+    }
+
+    private void requireWorkingTime(Course course, List<Instant[]> slots, Locale locale) {
+        var workingTime = availability.workingTime(course.getPractitionerId());
+        for (Instant[] slot : slots) {
+            LocalDateTime start = clock.toLocal(slot[0]);
+            if (!workingTime.test(start, clock.toLocal(slot[1]))) {
+                Practitioner practitioner = practitioners.findById(course.getPractitionerId()).orElseThrow();
+                Finding outside = new Finding(CourseBooking.WORKING_HOURS, com.coursebook.rules.FindingSeverity.BLOCK,
+                        null, start.toLocalDate(), new com.coursebook.rules.Text("finding.workingHours", "",
+                                start.toLocalDate(), start.toLocalTime().toString(), practitioner.getFullName()),
+                        null, null, null);
+                throw new BookingRefusedException(new CourseCheck(false, course.getPatientId(),
+                        course.getProgram().getCode(), course.getPractitionerId(), course.getCadenceDays(), List.of(),
+                        renderer.render(List.of(outside), locale, Staff.currentIsClinician()), List.of(), null,
+                        Set.of()));
+            }
         }
     }
 

@@ -42,7 +42,7 @@ class ClinicalRecordApiController {
 
     @GetMapping("/conditions/{conditionId}")
     ConditionView condition(@PathVariable Long patientId, @PathVariable Long conditionId, Locale locale) {
-        return ConditionView.of(records.condition(patientId, conditionId), locale);
+        return ConditionView.of(records.viewCondition(patientId, conditionId), locale);
     }
 
     @PostMapping("/conditions/{conditionId}/resolve")

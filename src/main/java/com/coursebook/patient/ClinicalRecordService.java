@@ -154,7 +154,13 @@ public class ClinicalRecordService {
     }
 
     @PreAuthorize("hasRole('CLINICIAN')")
-    public PatientCondition condition(Long patientId, Long conditionId) {
+    public PatientCondition viewCondition(Long patientId, Long conditionId) {
+        PatientCondition condition = condition(patientId, conditionId);
+        audit.record("VIEW", "CONDITION", conditionId, patientId, null);
+        return condition;
+    }
+
+    private PatientCondition condition(Long patientId, Long conditionId) {
         return conditions.findById(conditionId).filter(c -> c.getPatientId().equals(patientId))
                 .orElseThrow(() -> new NotFoundException("error.condition.notFound", String.valueOf(conditionId)));
     }

@@ -5,10 +5,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import com.coursebook.shared.ClinicClock;
@@ -81,6 +83,24 @@ public class Availability {
         LocalDate today = clock.today();
         Set<LocalDate> daysOff = daysOff(practitioner, today, today.plusYears(KNOWN_AHEAD_YEARS));
         return date -> daysOff.contains(date) || !workingDays.isEmpty() && !workingDays.contains(date.getDayOfWeek());
+    }
+
+    /**
+     * Whether a session from {@code start} to {@code end} (clinic-local) lies within the practitioner's
+     * working hours of that weekday and clear of breaks. Two queries now, none per call. Without any working
+     * hours recorded nothing is known, so every time is allowed (as with days).
+     */
+    public BiPredicate<LocalDateTime, LocalDateTime> workingTime(Long practitionerId) {
+        List<WorkingHours> week = workingHours.findWeek(practitionerId);
+        List<WorkingBreak> pauses = breaks.findWeek(practitionerId);
+        if (week.isEmpty()) {
+            return (start, end) -> true;
+        }
+        return (start, end) -> start.toLocalDate().equals(end.toLocalDate())
+                && week.stream().anyMatch(h -> h.getDayOfWeek() == start.getDayOfWeek()
+                        && !start.toLocalTime().isBefore(h.getStartsAt()) && !end.toLocalTime().isAfter(h.getEndsAt()))
+                && pauses.stream().noneMatch(b -> b.getDayOfWeek() == start.getDayOfWeek()
+                        && start.toLocalTime().isBefore(b.getEndsAt()) && end.toLocalTime().isAfter(b.getStartsAt()));
     }
 
     /**

@@ -245,8 +245,9 @@ class CourseLifecycleApiTest {
                                 String.format("%02d:00", 8 + slot))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long course = ((Number) JsonPath.read(created, "$.id")).longValue();
-        jdbc.sql("UPDATE course_session SET starts_at = now() + make_interval(mins => 40 * ?), "
-                + "ends_at = now() + make_interval(mins => 40 * ? + 30) WHERE course_id = ? AND seq_no = 1")
+        // Minutes from now, so it is still today; without a room, so tests running side by side do not collide.
+        jdbc.sql("UPDATE course_session SET starts_at = now() + make_interval(mins => ?), "
+                + "ends_at = now() + make_interval(mins => ? + 30), room_id = NULL WHERE course_id = ? AND seq_no = 1")
                 .params(slot, slot, course).update();
         List<Long> sessions = jdbc.sql("SELECT id FROM course_session WHERE course_id = ? ORDER BY seq_no")
                 .param(course).query(Long.class).list();

@@ -210,6 +210,19 @@ class CourseRulesApiTest {
     }
 
     @Test
+    @DisplayName("without a practitioner, the course goes to the first qualified one whose plan passes")
+    void anyQualifiedPractitioner() throws Exception {
+        long patient = patient("Lyubova", "FEMALE", null);
+        String request = course(patient, "GYNECOLOGICAL_MASSAGE", gynecologist(), 10, monday(TODAY.plusDays(150)), "14:00")
+                .replaceFirst(",\\\"practitionerId\\\":\\d+", "");
+        assertThat(request).doesNotContain("practitionerId");
+        mvc.perform(post("/api/courses/check").with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.practitionerId").value(gynecologist()));
+    }
+
+    @Test
     @DisplayName("receptionists may neither record nor read conditions or examinations")
     void receptionCannotTouchConditions() throws Exception {
         long patient = patient("Sekretov", "MALE", null);
