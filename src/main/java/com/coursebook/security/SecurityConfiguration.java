@@ -41,6 +41,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/catalog/**").hasRole("ADMIN")
                         .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/api/practitioners/**").authenticated()
+                        // Note content is for clinicians only; before the broader /api/sessions/** rule.
+                        .requestMatchers("/api/notes/**", "/api/sessions/*/notes", "/api/sessions/*/notes/**")
+                        .hasRole("CLINICIAN")
                         .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
@@ -60,6 +63,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/sessions/*/note", "/sessions/*/note/**").hasRole("CLINICIAN")
                         .requestMatchers("/patients/**", "/courses/**", "/worklist/**", "/calendar/**", "/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
