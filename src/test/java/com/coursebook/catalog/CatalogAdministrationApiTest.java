@@ -64,7 +64,7 @@ class CatalogAdministrationApiTest {
         jdbc.sql("UPDATE contraindication SET severity = 'ABSOLUTE', window_days = 56, active = true "
                 + "WHERE code = 'CHILDBIRTH_OR_SURGERY'").update();
         jdbc.sql("UPDATE treatment_program SET default_sessions = 10, min_sessions = 8, max_sessions = 15, "
-                + "cadence_days = 2, min_gap_days = 2, max_per_week = 3, slot_minutes = 30, "
+                + "cadence_days = 2, min_gap_days = 2, max_per_week = 4, slot_minutes = 30, "
                 + "preparation_en = 'Empty your bladder just before the procedure.' "
                 + "WHERE code = 'PROSTATE_MASSAGE'").update();
     }
@@ -234,10 +234,10 @@ class CatalogAdministrationApiTest {
         long version = version("treatment_program", "PROSTATE_MASSAGE");
         String original = mvc.perform(get("/api/catalog/programs/PROSTATE_MASSAGE").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.maxPerWeek").value(3))
+                .andExpect(jsonPath("$.maxPerWeek").value(4))
                 .andExpect(jsonPath("$.preparationRu").isNotEmpty())
                 .andReturn().getResponse().getContentAsString();
-        String twiceAWeek = original.replace("\"maxPerWeek\":3", "\"maxPerWeek\":2")
+        String twiceAWeek = original.replace("\"maxPerWeek\":4", "\"maxPerWeek\":2")
                 .replace("Empty your bladder just before the procedure.", "Empty your bladder before the procedure.");
 
         mvc.perform(put("/api/catalog/programs/PROSTATE_MASSAGE").with(httpBasic("admin", "demo"))
@@ -259,14 +259,14 @@ class CatalogAdministrationApiTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(original.replace("\"version\":" + version, "\"version\":" + (version + 1))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.maxPerWeek").value(3));
+                .andExpect(jsonPath("$.maxPerWeek").value(4));
 
         assertThat(auditSince("TREATMENT_PROGRAM", id("treatment_program", "PROSTATE_MASSAGE")))
                 .extracting(row -> row.get("details"))
                 .containsExactly(
-                        "maxPerWeek: 3 → 2; preparationEn: \"Empty your bladder just before the procedure.\" → "
+                        "maxPerWeek: 4 → 2; preparationEn: \"Empty your bladder just before the procedure.\" → "
                                 + "\"Empty your bladder before the procedure.\"",
-                        "maxPerWeek: 2 → 3; preparationEn: \"Empty your bladder before the procedure.\" → "
+                        "maxPerWeek: 2 → 4; preparationEn: \"Empty your bladder before the procedure.\" → "
                                 + "\"Empty your bladder just before the procedure.\"");
     }
 
