@@ -26,6 +26,26 @@
       }, 200);
     });
   }
+  // The session note signs from the keyboard: Ctrl+Enter (Cmd+Enter on a Mac) presses "Sign", which also
+  // saves. Leaving with unsaved typing asks first, so a draft is not lost by a stray click.
+  const noteForm = document.querySelector('form.note-form');
+  if (noteForm) {
+    let dirty = false;
+    noteForm.addEventListener('input', function () { dirty = true; });
+    noteForm.addEventListener('submit', function () { dirty = false; });
+    noteForm.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        const sign = noteForm.querySelector('button[name="action"][value="sign"]');
+        if (sign) {
+          event.preventDefault();
+          noteForm.requestSubmit(sign);
+        }
+      }
+    });
+    window.addEventListener('beforeunload', function (event) {
+      if (dirty) { event.preventDefault(); }
+    });
+  }
   // Whole result rows are clickable, not only the name.
   document.addEventListener('click', function (event) {
     const row = event.target.closest('.patient-results tbody tr');

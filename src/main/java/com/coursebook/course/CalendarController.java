@@ -96,7 +96,8 @@ class CalendarController {
     String session(@PathVariable Long id, Model model, Locale locale) {
         CourseView course = courses.courseOfSession(id, locale);
         model.addAttribute("course", course);
-        model.addAttribute("session", course.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow());
+        // Not "session": in a template that name is the HTTP session's attributes, which would hide this one.
+        model.addAttribute("courseSession", course.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow());
         model.addAttribute("patient", patients.view(course.patientId()));
         return "course/session";
     }

@@ -42,6 +42,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/api/practitioners/**").authenticated()
                         .requestMatchers("/api/clinicians/**").hasRole("CLINICIAN")
+                        // Note content is for clinicians only; before the broader /api/sessions/** rule.
+                        .requestMatchers("/api/notes/**", "/api/sessions/*/notes", "/api/sessions/*/notes/**")
+                        .hasRole("CLINICIAN")
                         .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .anyRequest().authenticated())
@@ -62,6 +65,7 @@ public class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/today/**").hasRole("CLINICIAN")
+                        .requestMatchers("/sessions/*/note", "/sessions/*/note/**").hasRole("CLINICIAN")
                         .requestMatchers("/patients/**", "/courses/**", "/worklist/**", "/calendar/**", "/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")

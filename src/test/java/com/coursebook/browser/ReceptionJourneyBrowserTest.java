@@ -72,7 +72,12 @@ class ReceptionJourneyBrowserTest {
         driver.findElement(By.linkText("Patients")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q"))).sendKeys("brauzer");
         // The list updates as she types, without pressing Search.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Brauzerova Selena"))).click();
+        // The list is replaced as each keystroke's answer arrives, so an element found a moment ago may be gone.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+                    d.findElement(By.linkText("Brauzerova Selena")).click();
+                    return true;
+                });
         wait.until(ExpectedConditions.textToBe(By.id("patient-name"), "Brauzerova Selena"));
         assertThat(driver.getPageSource()).contains("+7 903 555-66-77");
     }

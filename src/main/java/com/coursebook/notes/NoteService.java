@@ -1,0 +1,267 @@
+package com.coursebook.notes;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.coursebook.audit.AuditTrail;
+import com.coursebook.course.CourseLifecycle;
+import com.coursebook.course.CourseQueries;
+import com.coursebook.course.CourseStatus;
+import com.coursebook.course.CourseView;
+import com.coursebook.course.SessionStatus;
+import com.coursebook.patient.PatientService;
+import com.coursebook.security.Staff;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.NotFoundException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Session notes for clinicians: drafts, signing, amendments and reading, each act and each read in the
+ * audit trail. Signing a note that reports pain after a gynecological massage, an adverse event or a worse
+ * condition holds the course's following sessions until a clinician reviews it.
+ */
+@Service
+@Transactional // not read-only: every read of a note writes its audit line
+@PreAuthorize("hasRole('CLINICIAN')") // receptionists never read note content
+public class NoteService {
+
+    private final SessionNotes notes;
+
+    private final NoteAmendments amendments;
+
+    private final CourseQueries courses;
+
+    private final CourseLifecycle lifecycle;
+
+    private final PatientService patients;
+
+    private final AuditTrail audit;
+
+    private final ClinicClock clock;
+
+    private final MessageSource messages;
+
+    NoteService(SessionNotes notes, NoteAmendments amendments, CourseQueries courses, CourseLifecycle lifecycle,
+            PatientService patients, AuditTrail audit, ClinicClock clock, MessageSource messages) {
+        this.notes = notes;
+        this.amendments = amendments;
+        this.courses = courses;
+        this.lifecycle = lifecycle;
+        this.patients = patients;
+        this.audit = audit;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** The session's draft, created on first save and replaced whole after; a signed note is refused. */
+    public Saved saveDraft(Long sessionId, NoteContent content, Long version) {
+        Session session = session(sessionId, LocaleContextHolder.getLocale());
+        Optional<SessionNote> existing = notes.findBySessionId(sessionId);
+        SessionNote note = save(session, existing, content, version);
+        return new Saved(view(note, session), existing.isEmpty());
+    }
+
+    public NoteView updateDraft(Long noteId, NoteContent content, Long version) {
+        SessionNote note = note(noteId);
+        Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
+        return view(save(session, Optional.of(note), content, version), session);
+    }
+
+    public NoteView sign(Long noteId) {
+        SessionNote note = note(noteId);
+        Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
+        return view(sign(note, session), session);
+    }
+
+    /**
+     * Saves what the form says, then signs it. When the note is not complete enough to sign, the draft is
+     * kept (the transaction commits) and the refusal names every missing field: nothing typed is lost.
+     */
+    @Transactional(noRollbackFor = NoteIncompleteException.class)
+    public NoteView saveAndSign(Long sessionId, NoteContent content, Long version) {
+        Session session = session(sessionId, LocaleContextHolder.getLocale());
+        SessionNote note = save(session, notes.findBySessionId(sessionId), content, version);
+        return view(sign(note, session), session);
+    }
+
+    public NoteView.AmendmentView amend(Long noteId, String reason, String text) {
+        SessionNote note = note(noteId);
+        Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
+        NoteAmendment amendment = amendments.save(note.amend(reason, text, Staff.currentName(), clock.now()));
+        audit.record("AMEND", "SESSION_NOTE", note.getId(), session.course().patientId(),
+                "amendment " + amendment.getId() + "; session " + session.session().number());
+        return amendmentView(amendment);
+    }
+
+    /** The screen amends the note of the session it shows. */
+    public NoteView.AmendmentView amendNoteOfSession(Long sessionId, String reason, String text) {
+        return amend(noteOf(sessionId).getId(), reason, text);
+    }
+
+    /** The session's note with its amendments. */
+    public NoteView noteOfSession(Long sessionId) {
+        Session session = session(sessionId, LocaleContextHolder.getLocale());
+        SessionNote note = noteOf(sessionId);
+        viewed(note, session, "session " + session.session().number());
+        return view(note, session);
+    }
+
+    /**
+     * The latest signed note of an earlier session of the same course (a missed session has none, so the
+     * one before counts). A draft is not shown: it may still change.
+     */
+    public Optional<NoteView> previousNote(Long sessionId) {
+        return previous(session(sessionId, LocaleContextHolder.getLocale()));
+    }
+
+    /** The note screen in one call: the session, its note, the previous note, and what the form starts from. */
+    public NoteWorkspace workspace(Long sessionId, Locale locale) {
+        Session session = session(sessionId, locale);
+        String patientName = patients.view(session.course().patientId()).getFullName();
+        Optional<SessionNote> existing = notes.findBySessionId(sessionId);
+        existing.ifPresent(n -> viewed(n, session, "session " + session.session().number()));
+        NoteView note = existing.map(n -> view(n, session)).orElse(null);
+        NoteView previous = previous(session).orElse(null);
+        NoteContent starting = note != null ? note.content()
+                : session.fields().carriedOver(previous == null ? null : previous.content());
+        return new NoteWorkspace(session.course(), session.session(), patientName, session.fields(), note, previous,
+                starting);
+    }
+
+    private SessionNote save(Session session, Optional<SessionNote> existing, NoteContent content, Long version) {
+        session.requireHeld();
+        List<String> notApplicable = session.fields().notApplicable(content);
+        if (!notApplicable.isEmpty()) {
+            String field = notApplicable.get(0);
+            throw new InvalidRequestException(field, "note." + field + ".notApplicable", session.course().programName());
+        }
+        Long patientId = session.course().patientId();
+        if (existing.isPresent()) {
+            SessionNote note = existing.get();
+            if (version != null && version != note.getVersion()) {
+                throw new ConflictException("error.changedMeanwhile");
+            }
+            note.saveDraft(content);
+            notes.flush();
+            audit.record("UPDATE", "SESSION_NOTE", note.getId(), patientId, "session " + session.session().number());
+            return note;
+        }
+        SessionNote note = notes.saveAndFlush(SessionNote.draft(session.session().id(), content, Staff.currentName()));
+        audit.record("CREATE", "SESSION_NOTE", note.getId(), patientId, "session " + session.session().number());
+        return note;
+    }
+
+    private SessionNote sign(SessionNote note, Session session) {
+        if (!note.isSigned()) {
+            List<String> missing = session.fields().missingForSigning(note.getContent());
+            if (!missing.isEmpty()) {
+                throw new NoteIncompleteException(missing);
+            }
+        }
+        note.sign(Staff.currentName(), clock.now());
+        notes.flush();
+        audit.record("SIGN", "SESSION_NOTE", note.getId(), session.course().patientId(),
+                "session " + session.session().number());
+        holdForReviewIfNeeded(note, session);
+        return note;
+    }
+
+    private void holdForReviewIfNeeded(SessionNote note, Session session) {
+        List<ReviewRule.Reason> reasons = ReviewRule.reasons(session.course().programCode(),
+                session.session().number(), note.getContent());
+        if (reasons.isEmpty() || session.courseFinished()) {
+            return; // a finished course has no sessions left to hold
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String reason = reasons.stream()
+                .map(r -> messages.getMessage(r.code(), r.arguments().toArray(), locale))
+                .collect(Collectors.joining("; "));
+        lifecycle.holdForReview(session.course().id(), reason);
+    }
+
+    private Optional<NoteView> previous(Session session) {
+        Map<Long, CourseView.SessionView> earlier = session.course().sessions().stream()
+                .filter(s -> s.number() < session.session().number())
+                .collect(Collectors.toMap(CourseView.SessionView::id, Function.identity()));
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SessionNote> latest = notes.findSignedBySessionIdIn(earlier.keySet()).stream()
+                .max(Comparator.comparingInt(n -> earlier.get(n.getSessionId()).number()));
+        return latest.map(note -> {
+            CourseView.SessionView of = earlier.get(note.getSessionId());
+            viewed(note, session, "previous note, session " + of.number());
+            return view(note, of);
+        });
+    }
+
+    private void viewed(SessionNote note, Session session, String details) {
+        audit.record("VIEW", "SESSION_NOTE", note.getId(), session.course().patientId(), details);
+    }
+
+    private NoteView view(SessionNote note, Session session) {
+        return view(note, session.session());
+    }
+
+    private NoteView view(SessionNote note, CourseView.SessionView session) {
+        return new NoteView(note.getId(), note.getSessionId(), session.number(), note.getStatus(), note.getContent(),
+                note.getAuthor(), note.getSignedBy(),
+                note.getSignedAt() == null ? null : clock.toLocal(note.getSignedAt()),
+                note.getUpdatedAt() == null ? null : clock.toLocal(note.getUpdatedAt()), note.getVersion(),
+                amendments.findByNoteIdOrderById(note.getId()).stream().map(this::amendmentView).toList());
+    }
+
+    private NoteView.AmendmentView amendmentView(NoteAmendment amendment) {
+        return new NoteView.AmendmentView(amendment.getId(), amendment.getReason(), amendment.getText(),
+                amendment.getAuthor(), clock.toLocal(amendment.getCreatedAt()));
+    }
+
+    private SessionNote note(Long noteId) {
+        return notes.findById(noteId)
+                .orElseThrow(() -> new NotFoundException("note.notFound", String.valueOf(noteId)));
+    }
+
+    private SessionNote noteOf(Long sessionId) {
+        return notes.findBySessionId(sessionId)
+                .orElseThrow(() -> new NotFoundException("note.notFound.forSession", String.valueOf(sessionId)));
+    }
+
+    private Session session(Long sessionId, Locale locale) {
+        CourseView course = courses.courseOfSession(sessionId, locale);
+        CourseView.SessionView session = course.sessions().stream().filter(s -> s.id().equals(sessionId))
+                .findFirst().orElseThrow();
+        return new Session(course, session, NoteFields.forProgram(course.programCode()));
+    }
+
+    /** The session a note belongs to, with its course and the fields its program records. */
+    private record Session(CourseView course, CourseView.SessionView session, NoteFields fields) {
+
+        /** Nothing is recorded for a session that did not take place. */
+        void requireHeld() {
+            if (session.status().isCancelled() || session.status() == SessionStatus.NO_SHOW) {
+                throw new ConflictException("note.session.notHeld", session.number());
+            }
+        }
+
+        boolean courseFinished() {
+            return course.status() == CourseStatus.COMPLETED || course.status() == CourseStatus.STOPPED
+                    || course.status() == CourseStatus.ABANDONED;
+        }
+    }
+
+    /** A saved draft, and whether this save created it. */
+    public record Saved(NoteView note, boolean created) {
+    }
+}

@@ -1,0 +1,6 @@
+package com.coursebook.notes;
+
+/** A draft can still change; a signed note never does (corrections are amendments). */
+public enum NoteStatus {
+    DRAFT, SIGNED
+}

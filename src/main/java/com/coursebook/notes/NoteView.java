@@ -1,0 +1,23 @@
+package com.coursebook.notes;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * A note as the screen and the API show it, with its amendments in the order they were added.
+ * The content's fields sit at the top level, as they are sent in.
+ */
+public record NoteView(Long id, Long sessionId, int sessionNumber, NoteStatus status,
+        @JsonUnwrapped NoteContent content, String author, String signedBy, LocalDateTime signedAt,
+        LocalDateTime updatedAt, long version, List<AmendmentView> amendments) {
+
+    public boolean signed() {
+        return status == NoteStatus.SIGNED;
+    }
+
+    /** A correction of a signed note: why, what, who and when. */
+    public record AmendmentView(Long id, String reason, String text, String author, LocalDateTime at) {
+    }
+}

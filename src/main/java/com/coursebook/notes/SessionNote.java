@@ -1,0 +1,107 @@
+package com.coursebook.notes;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.VersionedEntity;
+
+/**
+ * The clinician's record of one session. It is a draft until signed; once signed it never changes (the
+ * database refuses an UPDATE or DELETE of a signed row too), and a correction is a {@link NoteAmendment}
+ * beside it, so the original stays readable as signed.
+ */
+@Entity
+@Table(name = "session_note")
+public class SessionNote extends VersionedEntity {
+
+    @Column(name = "session_id", nullable = false, updatable = false)
+    private Long sessionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private NoteStatus status = NoteStatus.DRAFT;
+
+    @Embedded
+    private NoteContent content;
+
+    @Column(nullable = false, updatable = false)
+    private String author;
+
+    @Column(name = "signed_by")
+    private String signedBy;
+
+    @Column(name = "signed_at")
+    private Instant signedAt;
+
+    protected SessionNote() {
+    }
+
+    static SessionNote draft(Long sessionId, NoteContent content, String author) {
+        SessionNote note = new SessionNote();
+        note.sessionId = sessionId;
+        note.content = content;
+        note.author = author;
+        return note;
+    }
+
+    /** Replaces what the draft says; a signed note is refused (correct it with an amendment). */
+    void saveDraft(NoteContent newContent) {
+        if (isSigned()) {
+            throw new ConflictException("note.signed", getId());
+        }
+        this.content = newContent;
+    }
+
+    /** The clinician vouches for the note as it stands; from now on it is read-only. */
+    void sign(String by, Instant at) {
+        if (isSigned()) {
+            throw new ConflictException("note.alreadySigned", getId(), signedBy);
+        }
+        this.status = NoteStatus.SIGNED;
+        this.signedBy = by;
+        this.signedAt = at;
+    }
+
+    /** A correction of a signed note; a draft is simply edited instead. */
+    NoteAmendment amend(String reason, String text, String by, Instant at) {
+        if (!isSigned()) {
+            throw new ConflictException("note.amend.draft", getId());
+        }
+        return new NoteAmendment(getId(), reason, text, by, at);
+    }
+
+    public boolean isSigned() {
+        return status == NoteStatus.SIGNED;
+    }
+
+    public Long getSessionId() {
+        return sessionId;
+    }
+
+    public NoteStatus getStatus() {
+        return status;
+    }
+
+    public NoteContent getContent() {
+        return content == null ? NoteContent.EMPTY : content;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getSignedBy() {
+        return signedBy;
+    }
+
+    public Instant getSignedAt() {
+        return signedAt;
+    }
+}
