@@ -114,9 +114,9 @@ public class Course extends VersionedEntity {
             statusReason = "no-shows: " + trailingNoShows;
             return "ABANDONED";
         }
-        boolean open = live.stream().anyMatch(s -> s.getStatus() == SessionStatus.BOOKED
-                || s.getStatus() == SessionStatus.CHECKED_IN);
-        if (!open && anyAttended) {
+        // Complete when the prescription is fulfilled; missed sessions leave a gap to rebook, not a completed course.
+        long attended = live.stream().filter(s -> s.getStatus() == SessionStatus.ATTENDED).count();
+        if (attended >= prescribedSessions) {
             status = CourseStatus.COMPLETED;
             return "COMPLETED";
         }
