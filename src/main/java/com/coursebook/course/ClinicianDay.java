@@ -43,13 +43,35 @@ public class ClinicianDay {
             boolean underReview) {
     }
 
+    /** A course of this clinician's held until they review it (pain, an adverse event, a worse condition). */
+    public record Review(Long courseId, Long patientId, String patientName, String programCode, String reason) {
+    }
+
+    /** Courses waiting for the signed-in clinician's review. One query. */
+    @Transactional
+    public List<Review> waitingForReview() {
+        Long practitionerId = currentPractitioner();
+        return jdbc.sql("""
+                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, c.review_reason
+                FROM course c JOIN patient p ON p.id = c.patient_id JOIN treatment_program tp ON tp.id = c.program_id
+                WHERE c.practitioner_id = ? AND c.needs_review AND c.status IN ('PLANNED', 'ACTIVE', 'PAUSED')
+                ORDER BY c.updated_at""")
+                .param(practitionerId)
+                .query((rs, row) -> new Review(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
+                        rs.getString("code"), rs.getString("review_reason")))
+                .list();
+    }
+
+    private Long currentPractitioner() {
+        return users.findByUsername(com.coursebook.security.Staff.currentName())
+                .map(u -> u.getPractitionerId()).filter(id -> id != null)
+                .orElseThrow(() -> new com.coursebook.shared.InvalidRequestException("user", "today.noPractitioner"));
+    }
+
     /** The signed-in clinician's own list for the day. */
     @Transactional
     public List<Item> ofCurrentClinician(LocalDate day, Locale locale) {
-        Long practitionerId = users.findByUsername(com.coursebook.security.Staff.currentName())
-                .map(u -> u.getPractitionerId()).filter(id -> id != null)
-                .orElseThrow(() -> new com.coursebook.shared.InvalidRequestException("user", "today.noPractitioner"));
-        return of(practitionerId, day, locale);
+        return of(currentPractitioner(), day, locale);
     }
 
     @Transactional

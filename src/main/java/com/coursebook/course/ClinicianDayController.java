@@ -33,6 +33,7 @@ class ClinicianDayController {
         model.addAttribute("date", shown);
         model.addAttribute("today", clock.today());
         model.addAttribute("items", day.ofCurrentClinician(shown, locale));
+        model.addAttribute("reviews", day.waitingForReview());
         return "course/today";
     }
 }

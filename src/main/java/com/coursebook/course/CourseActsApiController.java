@@ -71,6 +71,12 @@ class CourseActsApiController {
         return day.ofCurrentClinician(date == null ? clock.today() : date, locale);
     }
 
+    /** Courses of the signed-in clinician held for their review. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/clinicians/me/reviews")
+    java.util.List<ClinicianDay.Review> myReviews() {
+        return day.waitingForReview();
+    }
+
     /** Booked sessions a newly recorded condition now blocks, for reception to rebook. */
     @org.springframework.web.bind.annotation.GetMapping("/api/worklist/attention")
     java.util.List<Worklist.Item> attention() {

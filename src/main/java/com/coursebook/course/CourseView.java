@@ -17,6 +17,20 @@ public record CourseView(Long id, Long patientId, String programCode, String pro
     public record OverrideView(String rule, String finding, String reason, String by, LocalDateTime at) {
     }
 
+    public long attended() {
+        return sessions.stream().filter(s -> s.status() == SessionStatus.ATTENDED).count();
+    }
+
+    public long missed() {
+        return sessions.stream().filter(s -> s.status() == SessionStatus.NO_SHOW
+                || s.status() == SessionStatus.CANCELLED_LATE).count();
+    }
+
+    /** Sessions still to come or still owed: the prescription minus those attended. */
+    public long remaining() {
+        return Math.max(0, prescribedSessions - attended());
+    }
+
     public long attentionCount() {
         return sessions.stream().filter(SessionView::needsAttention).count();
     }

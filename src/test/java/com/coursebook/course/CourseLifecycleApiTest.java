@@ -201,6 +201,28 @@ class CourseLifecycleApiTest {
     }
 
     @Test
+    @DisplayName("a course held for review is on its clinician's review list until reviewed")
+    void reviewList() throws Exception {
+        long patient = patient("Spiskov");
+        String created = mvc.perform(post("/api/courses").with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", urologist(), 8, monday(TODAY.plusDays(380)), "18:00")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long courseId = ((Number) JsonPath.read(created, "$.id")).longValue();
+        lifecycle.holdForReview(courseId, "Adverse event: urethral burning lasting a day");
+        mvc.perform(get("/api/clinicians/me/reviews").with(httpBasic("urologist", "demo")))
+                .andExpect(jsonPath("$[?(@.courseId == " + courseId + ")].reason")
+                        .value("Adverse event: urethral burning lasting a day"));
+        mvc.perform(get("/api/clinicians/me/reviews").with(httpBasic("gynecologist", "demo")))
+                .andExpect(jsonPath("$[?(@.courseId == " + courseId + ")]").isEmpty());
+        mvc.perform(post("/api/courses/{id}/review", courseId).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Seen; continue gently\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/clinicians/me/reviews").with(httpBasic("urologist", "demo")))
+                .andExpect(jsonPath("$[?(@.courseId == " + courseId + ")]").isEmpty());
+    }
+
+    @Test
     @DisplayName("the clinician's day lists their own sessions of the day with number and flags; reception gets 403")
     void clinicianDay() throws Exception {
         long patient = patient("Dnevnov");
