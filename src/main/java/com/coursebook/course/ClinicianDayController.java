@@ -34,6 +34,7 @@ class ClinicianDayController {
         model.addAttribute("today", clock.today());
         model.addAttribute("items", day.ofCurrentClinician(shown, locale));
         model.addAttribute("reviews", day.waitingForReview());
+        model.addAttribute("unsigned", day.unsignedNotes());
         return "course/today";
     }
 }

@@ -65,6 +65,33 @@ public class Worklist {
         return gaps;
     }
 
+    /** Tomorrow's booked sessions, for reception to call and confirm. One query. */
+    public record Confirmation(Long sessionId, Long patientId, String patientName, String phone, String programCode,
+            int number, int of, LocalDateTime startsAt) {
+    }
+
+    @Transactional
+    public List<Confirmation> tomorrowsConfirmations() {
+        LocalDate tomorrow = clock.today().plusDays(1);
+        List<Confirmation> calls = jdbc.sql("""
+                SELECT s.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, p.phone, tp.code,
+                       s.seq_no, c.prescribed_sessions, s.starts_at
+                FROM course_session s
+                JOIN course c ON c.id = s.course_id
+                JOIN patient p ON p.id = s.patient_id
+                JOIN treatment_program tp ON tp.id = c.program_id
+                WHERE s.status = 'BOOKED' AND s.starts_at >= ? AND s.starts_at < ?
+                ORDER BY s.starts_at""")
+                .params(Timestamp.from(clock.toInstant(tomorrow.atStartOfDay())),
+                        Timestamp.from(clock.toInstant(tomorrow.plusDays(1).atStartOfDay())))
+                .query((rs, row) -> new Confirmation(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
+                        rs.getString("phone"), rs.getString("code"), rs.getInt("seq_no"),
+                        rs.getInt("prescribed_sessions"), clock.toLocal(rs.getTimestamp("starts_at").toInstant())))
+                .list();
+        audit.record("VIEW", "WORKLIST_CONFIRMATIONS", null, null, "items=" + calls.size());
+        return calls;
+    }
+
     @Transactional
     public List<Item> needingAttention() {
         List<Item> items = jdbc.sql("""

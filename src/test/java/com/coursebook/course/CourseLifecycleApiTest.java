@@ -223,6 +223,34 @@ class CourseLifecycleApiTest {
     }
 
     @Test
+    @DisplayName("the day page lists sessions attended over a day ago without a signed note; the worklist lists "
+            + "tomorrow's sessions to confirm")
+    void unsignedNotesAndConfirmations() throws Exception {
+        long patient = patient("Nepodpisov");
+        long course = jdbc.sql("INSERT INTO course (patient_id, program_id, practitioner_id, prescribed_sessions, "
+                        + "cadence_days, created_by) SELECT ?, tp.id, ?, 8, 2, 'test' FROM treatment_program tp "
+                        + "WHERE tp.code = 'PROSTATE_MASSAGE' RETURNING id")
+                .params(patient, urologist()).query(Long.class).single();
+        jdbc.sql("INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at, status) "
+                + "VALUES (?, ?, ?, 1, now() - interval '2 days 5 hours', now() - interval '2 days 4 hours 30 minutes', "
+                + "'ATTENDED')").params(course, patient, urologist()).update();
+        jdbc.sql("INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at) "
+                        + "VALUES (?, ?, ?, 2, (?::date + time '07:10') AT TIME ZONE 'Europe/Moscow', "
+                        + "(?::date + time '07:40') AT TIME ZONE 'Europe/Moscow')")
+                .params(course, patient, urologist(), TODAY.plusDays(1), TODAY.plusDays(1)).update();
+        mvc.perform(get("/today").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("urologist").roles("CLINICIAN")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.matchesPattern("(?s).*id=\"unsigned-notes\".*Nepodpisov.*")));
+        String worklist = mvc.perform(get("/worklist").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String confirmations = worklist.substring(worklist.indexOf("id=\"confirmations\""), worklist.indexOf("id=\"gaps\""));
+        assertThat(confirmations).contains("Nepodpisov").contains("07:10").contains("2/8");
+    }
+
+    @Test
     @DisplayName("the clinician's day lists their own sessions of the day with number and flags; reception gets 403")
     void clinicianDay() throws Exception {
         long patient = patient("Dnevnov");
