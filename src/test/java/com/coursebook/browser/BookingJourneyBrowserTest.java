@@ -1,27 +1,18 @@
 package com.coursebook.browser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 import com.coursebook.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,30 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records a fever, and the receptionist finds the hit sessions on her worklist.
  */
 @IntegrationTest
-class BookingJourneyBrowserTest {
-
-    @LocalServerPort
-    int port;
+class BookingJourneyBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    ChromeDriver driver;
-
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     @DisplayName("reception books a 10-session course every other day and sees it on the week calendar; a fever recorded later puts sessions on the worklist")
@@ -140,37 +111,9 @@ class BookingJourneyBrowserTest {
         throw new AssertionError("no practitioner " + familyName);
     }
 
-    private void signIn(String user) {
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
     private void signOutAndIn(String user) {
         driver.manage().deleteAllCookies();
         signIn(user);
     }
 
-    /** Scrolls the element to the middle of the window first (instantly: Bootstrap makes scrolling smooth). */
-    private void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private void setValue(String id, String value) {
-        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void shot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,57 +1,28 @@
 package com.coursebook.browser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.coursebook.notes.NoteFixtures;
 import com.coursebook.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** In a real browser: a urologist writes the note of session 2 beside session 1's and signs it from the keyboard. */
 @IntegrationTest
-class NoteBrowserTest {
-
-    @LocalServerPort
-    int port;
+class NoteBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    ChromeDriver driver;
-
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     @DisplayName("the note form starts from the previous session's set-up, shows its note beside, and Ctrl+Enter signs it")
@@ -94,13 +65,4 @@ class NoteBrowserTest {
                 .query(String.class).single()).isEqualTo("SIGNED");
     }
 
-    private void shot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
