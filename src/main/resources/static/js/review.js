@@ -12,7 +12,7 @@
     ['ABANDONED', 'abandoned', 'abandoned'], ['IN_PROGRESS', 'in-progress', 'inProgress']];
   const chart = function (name) {
     const element = root.querySelector('[data-chart="' + name + '"]');
-    return element ? echarts.init(element, null, { renderer: 'svg' }) : null;
+    return element ? echarts.init(element) : null;
   };
   const go = function (outcome, extra) { window.location.href = drill + '&outcome=' + outcome + (extra || ''); };
 
@@ -28,7 +28,7 @@
         series.push({ name: label('rate'), type: 'line', yAxisIndex: 1, smooth: true, itemStyle: { color: '#212529' },
           data: report.byMonth.map(function (m) { return m.completionRate === null ? null : Math.round(m.completionRate * 100); }) });
         months.setOption({
-          animation: false, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 40, top: 20, bottom: 50 },
+          animation: false, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 10, right: 10, top: 20, bottom: 50, containLabel: true },
           xAxis: { type: 'category', data: report.byMonth.map(function (m) { return m.month; }) },
           yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
           series: series
@@ -42,12 +42,12 @@
       if (programs) {
         programs.setOption({
           animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { bottom: 0 },
-          grid: { left: 170, right: 20, top: 10, bottom: 50 },
+          grid: { left: 10, right: 20, top: 10, bottom: 50, containLabel: true },
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: { type: 'category', data: report.byProgram.map(function (p) { return p.program; }) },
           series: outcomes.map(function (o) {
             return { name: label(o[1]), type: 'bar', stack: 'courses', itemStyle: { color: colors[o[0]] },
-              label: { show: true, formatter: function (v) { return v.value > 0 ? v.value : ''; } },
+              label: { show: true, formatter: function (v) { return v.value >= 8 ? v.value : ''; } }, // small segments stay unlabelled rather than overlap
               data: report.byProgram.map(function (p) { return p[o[2]]; }) };
           })
         });
@@ -74,7 +74,7 @@
           grid: { left: 50, right: 20, top: 10, bottom: 60 },
           xAxis: { type: 'category', data: hours.map(function (h) { return h + ':00'; }), splitArea: { show: true } },
           yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
-          visualMap: { min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+          visualMap: { dimension: 2, min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
             inRange: { color: ['#f8f9fa', '#fbe9eb', '#dc3545'] }, formatter: '{value}%' },
           series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: function (p) { return p.value[3] || ''; } } }]
         });

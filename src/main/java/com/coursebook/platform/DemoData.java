@@ -234,8 +234,8 @@ class DemoData implements ApplicationRunner {
                         outcome = "NO_SHOW"; // drifting away: no-shows until the course is abandoned
                     }
                     else if (roll < 3) {
-                        outcome = "CANCELLED_BY_CLINIC"; // a rule blocked the day (a new condition): rebooked
-                        flagged = true;
+                        outcome = "CANCELLED_BY_CLINIC"; // the clinic moved it; now and then a rule blocked the day
+                        flagged = roll == 0;
                     }
                     else if (roll < 6) {
                         outcome = "CANCELLED_LATE";
