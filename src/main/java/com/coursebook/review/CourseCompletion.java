@@ -30,8 +30,20 @@ public class CourseCompletion {
      * has not started and is left out. The location is the course practitioner's home location.
      */
     private static final String SCOPE = """
-            WITH per_course AS (
-                SELECT s.course_id,
+            WITH chosen AS (
+                SELECT c.id, c.status, c.status_reason, c.prescribed_sessions, c.patient_id, c.practitioner_id,
+                       c.needs_review, tp.code AS program
+                FROM course c
+                JOIN practitioner pr ON pr.id = c.practitioner_id
+                JOIN treatment_program tp ON tp.id = c.program_id
+                WHERE (CAST(:practitioner AS bigint) IS NULL OR c.practitioner_id = :practitioner)
+                  AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
+                  AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+            ), per_course AS (
+                -- Grouped by the course's own columns too, so nothing joins back to course after the aggregate
+                -- (the planner cannot guess how many courses the HAVING keeps, and would loop over an index).
+                SELECT ch.id, ch.status, ch.status_reason, ch.prescribed_sessions, ch.patient_id, ch.practitioner_id,
+                       ch.needs_review, ch.program,
                        min(s.starts_at) AS first_start,
                        count(*) FILTER (WHERE s.status = 'ATTENDED') AS attended,
                        count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC' AND s.starts_at < :now) AS planned,
@@ -39,26 +51,21 @@ public class CourseCompletion {
                        min(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS first_attended,
                        max(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS last_attended,
                        bool_or(s.needs_attention) AS flagged
-                FROM course_session s
-                JOIN course c ON c.id = s.course_id
-                JOIN practitioner pr ON pr.id = c.practitioner_id
-                JOIN treatment_program tp ON tp.id = c.program_id
-                WHERE (CAST(:practitioner AS bigint) IS NULL OR c.practitioner_id = :practitioner)
-                  AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
-                  AND (CAST(:program AS text) IS NULL OR tp.code = :program)
-                GROUP BY s.course_id
+                FROM chosen ch
+                JOIN course_session s ON s.course_id = ch.id
+                GROUP BY ch.id, ch.status, ch.status_reason, ch.prescribed_sessions, ch.patient_id, ch.practitioner_id,
+                         ch.needs_review, ch.program
                 HAVING min(s.starts_at) >= :from AND min(s.starts_at) < :until
             ), scope AS (
-                SELECT c.id, c.status, c.status_reason, c.prescribed_sessions, c.patient_id, c.practitioner_id,
-                       tp.code AS program, pc.first_start, pc.attended, pc.planned, pc.no_shows, pc.flagged,
-                       (pc.last_attended AT TIME ZONE :zone)::date - (pc.first_attended AT TIME ZONE :zone)::date
+                SELECT id, status, status_reason, prescribed_sessions, patient_id, practitioner_id, program,
+                       first_start, attended, planned, no_shows, flagged,
+                       (last_attended AT TIME ZONE :zone)::date - (first_attended AT TIME ZONE :zone)::date
                            AS attended_days,
-                       c.status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
-                       c.needs_review OR EXISTS (SELECT 1 FROM course_event e
-                                                 WHERE e.course_id = c.id AND e.act = 'HOLD_FOR_REVIEW') AS held
-                FROM per_course pc
-                JOIN course c ON c.id = pc.course_id
-                JOIN treatment_program tp ON tp.id = c.program_id
+                       status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
+                       -- IN rather than EXISTS: one hashed pass over the holds instead of a probe per course
+                       needs_review OR id IN (SELECT e.course_id FROM course_event e WHERE e.act = 'HOLD_FOR_REVIEW')
+                           AS held
+                FROM per_course
             )
             """;
 
