@@ -20,6 +20,8 @@ import com.coursebook.security.AppUsers;
 import com.coursebook.security.Role;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.Sex;
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,9 +74,15 @@ class DemoData implements ApplicationRunner {
 
     private final ClinicClock clock;
 
+    private final JdbcClient jdbc;
+
+    private final DataSource dataSource;
+
     DemoData(AppUsers users, TreatmentPrograms programs, PatientService patients, PasswordEncoder passwordEncoder,
-            EntityManager entityManager, ClinicClock clock) {
+            EntityManager entityManager, ClinicClock clock, JdbcClient jdbc, DataSource dataSource) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.users = users;
         this.programs = programs;
         this.patients = patients;
@@ -149,6 +158,177 @@ class DemoData implements ApplicationRunner {
             }
             patients.register(form);
         }
+        loadHistory(urologist, gynecologist);
+    }
+
+    /**
+     * A year of invented history, so the review dashboard has something to say: one course at a time per demo
+     * patient, back to back over the last twelve months, mostly completed, some stopped with a reason, some
+     * abandoned after three no-shows in a row, and the last one of each patient still running (ACTIVE) with its
+     * sessions so far. Written with plain SQL, bypassing the booking rules, because every session lies in the past
+     * and the rules only judge bookings from now on. No session is in the future: tests book the demo
+     * practitioners at future dates and must find them free. Practitioner times never overlap (the exclusion
+     * constraints hold for history too); room_id stays null because which room was used is not remembered.
+     */
+    private void loadHistory(Practitioner urologist, Practitioner gynecologist) {
+        entityManager.flush(); // the JPA-persisted practitioners and patients must be visible to the SQL below
+        record Program(long id, int sessions, int cadence, int minutes) {
+        }
+        java.util.Map<String, Program> catalog = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, code, default_sessions, cadence_days, slot_minutes FROM treatment_program")
+                .query(rs -> {
+                    catalog.put(rs.getString("code"), new Program(rs.getLong("id"), rs.getInt("default_sessions"),
+                            rs.getInt("cadence_days"), rs.getInt("slot_minutes")));
+                });
+        List<Object[]> demoPatients = jdbc.sql("SELECT id, sex FROM patient ORDER BY id")
+                .query((rs, row) -> new Object[] { rs.getLong("id"), rs.getString("sex") }).list();
+        List<String> stopReasons = List.of("Side effects", "Symptoms resolved", "Moved to another city",
+                "Referred to surgery", "Contraindication found");
+        Random random = new Random(20261124L); // fixed seed: the same history on every machine
+        LocalDate today = clock.today();
+        java.util.Set<String> taken = new java.util.HashSet<>(); // practitioner id + hour already booked
+        List<Object[]> courses = new java.util.ArrayList<>();
+        List<Object[]> sessions = new java.util.ArrayList<>();
+        List<Object[]> events = new java.util.ArrayList<>();
+        long courseId = jdbc.sql("SELECT coalesce(max(id), 0) FROM course").query(Long.class).single() + 1000;
+        for (Object[] patient : demoPatients) {
+            long patientId = (Long) patient[0];
+            boolean male = "MALE".equals(patient[1]);
+            LocalDate day = today.minusDays(365 - random.nextInt(21));
+            int preferredHour = 8 + random.nextInt(11);
+            while (day.isBefore(today.minusDays(3))) {
+                String code = !male ? "GYNECOLOGICAL_MASSAGE"
+                        : random.nextInt(10) < 7 ? "PROSTATE_MASSAGE" : "HAEMORRHOID_MASSAGE";
+                Program program = catalog.get(code);
+                Practitioner practitioner = male ? urologist : gynecologist;
+                String clinician = male ? "urologist" : "gynecologist";
+                int plan = random.nextInt(100); // < 72 completes, < 84 is stopped, < 93 is abandoned, else completes
+                int stopAfter = 2 + random.nextInt(Math.max(1, program.sessions() - 3));
+                boolean held = random.nextInt(100) < 5;
+                int attended = 0;
+                int noShowsInRow = 0;
+                int seq = 0;
+                String status = null;
+                String reason = null;
+                java.time.LocalDateTime first = null;
+                java.time.LocalDateTime last = null;
+                LocalDate date = day;
+                while (status == null) {
+                    if (!date.isBefore(today)) {
+                        status = "ACTIVE"; // its time ran out before its sessions did: still in progress
+                        break;
+                    }
+                    if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                        date = date.plusDays(1);
+                        continue;
+                    }
+                    java.time.LocalDateTime start = freeHour(taken, practitioner.getId(), date, preferredHour);
+                    if (start == null) {
+                        date = date.plusDays(1);
+                        continue;
+                    }
+                    int roll = random.nextInt(100);
+                    String outcome;
+                    boolean flagged = false;
+                    if (plan >= 84 && plan < 93 && attended >= stopAfter) {
+                        outcome = "NO_SHOW"; // drifting away: no-shows until the course is abandoned
+                    }
+                    else if (roll < 3) {
+                        outcome = "CANCELLED_BY_CLINIC"; // the clinic moved it; now and then a rule blocked the day
+                        flagged = roll == 0;
+                    }
+                    else if (roll < 6) {
+                        outcome = "CANCELLED_LATE";
+                    }
+                    else if (roll < 6 + (start.getHour() < 9 || start.getHour() >= 18 ? 12 : 4) && noShowsInRow == 0) {
+                        outcome = "NO_SHOW"; // early and late slots are missed more often
+                    }
+                    else {
+                        outcome = "ATTENDED";
+                    }
+                    seq++;
+                    sessions.add(new Object[] { courseId, patientId, practitioner.getId(), seq, start,
+                            start.plusMinutes(program.minutes()), outcome, flagged, clinician });
+                    first = first == null ? start : first;
+                    last = start;
+                    if (outcome.equals("ATTENDED")) {
+                        attended++;
+                        noShowsInRow = 0;
+                    }
+                    else if (outcome.equals("NO_SHOW")) {
+                        noShowsInRow++;
+                    }
+                    if (noShowsInRow >= 3) {
+                        status = "ABANDONED";
+                        reason = "no-shows: 3";
+                    }
+                    else if (plan >= 72 && plan < 84 && attended >= stopAfter) {
+                        status = "STOPPED";
+                        reason = stopReasons.get(random.nextInt(stopReasons.size()));
+                    }
+                    else if (attended >= program.sessions()) {
+                        status = "COMPLETED";
+                    }
+                    date = date.plusDays(program.cadence());
+                }
+                if (seq == 0) {
+                    break;
+                }
+                courses.add(new Object[] { courseId, patientId, program.id(), practitioner.getId(), program.sessions(),
+                        program.cadence(), status, reason, held && status.equals("ACTIVE") });
+                events.add(new Object[] { courseId, "STARTED", null, clinician, first });
+                if (held) {
+                    events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", "Pain after session", clinician,
+                            first.plusDays(program.cadence()) });
+                }
+                if (!status.equals("ACTIVE")) {
+                    events.add(new Object[] { courseId, status, reason, clinician, last.plusHours(1) });
+                }
+                courseId++;
+                if (status.equals("ACTIVE")) {
+                    break;
+                }
+                day = last.toLocalDate().plusDays(7 + random.nextInt(34));
+            }
+        }
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.batchUpdate("""
+                INSERT INTO course (id, patient_id, program_id, practitioner_id, prescribed_sessions, cadence_days,
+                                    status, status_reason, needs_review, review_reason, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'Pain after session' END, 'reception', now())""",
+                courses.stream().map(c -> new Object[] { c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[8] })
+                        .toList());
+        template.batchUpdate("""
+                INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at, status,
+                                            needs_attention, attention_rule, status_changed_by, status_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'ACTIVE_CONDITION' END, ?, ?)""",
+                sessions.stream().map(s -> new Object[] { s[0], s[1], s[2], s[3], timestamp(s[4]), timestamp(s[5]),
+                        s[6], s[7], s[7], s[8], timestamp(s[5]) }).toList());
+        template.batchUpdate("INSERT INTO course_event (course_id, act, reason, actor, occurred_at) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] { e[0], e[1], e[2], e[3], timestamp(e[4]) }).toList());
+        // Ids were given explicitly above; move the identity on so the next course the app creates does not collide.
+        jdbc.sql("SELECT setval(pg_get_serial_sequence('course', 'id'), (SELECT max(id) FROM course))").query()
+                .singleValue();
+        log.info("Demo history: {} courses, {} sessions", courses.size(), sessions.size());
+    }
+
+    /** The first hour from the patient's usual one that the practitioner has free that day (lunch at 13 excluded). */
+    private static java.time.LocalDateTime freeHour(java.util.Set<String> taken, Long practitionerId, LocalDate date,
+            int preferredHour) {
+        for (int i = 0; i < 12; i++) {
+            int hour = 8 + (preferredHour - 8 + i) % 12;
+            if (hour == 13) {
+                continue;
+            }
+            if (taken.add(practitionerId + "@" + date + "T" + hour)) {
+                return date.atTime(hour, 0);
+            }
+        }
+        return null;
+    }
+
+    private java.sql.Timestamp timestamp(Object local) {
+        return java.sql.Timestamp.from(clock.toInstant((java.time.LocalDateTime) local));
     }
 
     private <T> T persist(T entity) {

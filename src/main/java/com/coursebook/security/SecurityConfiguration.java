@@ -39,6 +39,7 @@ public class SecurityConfiguration {
                         // Everyone reads the catalog; only an admin changes it.
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
                         .requestMatchers("/api/catalog/**").hasRole("ADMIN")
+                        .requestMatchers("/api/reports/**").hasRole("ADMIN")
                         .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/api/practitioners/**").authenticated()
                         .requestMatchers("/api/clinicians/**").hasRole("CLINICIAN")
@@ -66,6 +67,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/today/**").hasRole("CLINICIAN")
                         .requestMatchers("/sessions/*/note", "/sessions/*/note/**").hasRole("CLINICIAN")
+                        .requestMatchers("/review/**").hasRole("ADMIN")
                         .requestMatchers("/patients/**", "/courses/**", "/worklist/**", "/calendar/**", "/sessions/**")
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")

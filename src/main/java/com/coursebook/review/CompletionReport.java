@@ -1,0 +1,36 @@
+package com.coursebook.review;
+
+import java.util.List;
+
+/**
+ * The completion figures for one filter. Rates are fractions (0..1), null where the denominator is zero.
+ * completionRate = completed / finished (finished = completed + stopped + abandoned; courses still in progress
+ * have no outcome yet, so they are left out rather than counted as failures).
+ * adherence = attended / planned and noShowRate = noShows / planned, where planned counts the sessions whose
+ * time has come, except those the clinic cancelled (the patient cannot be blamed for those).
+ * averageAttended and averagePrescribed are over finished courses, where the count of attended sessions is final.
+ */
+public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason> stoppedByReason, List<Month> byMonth,
+        List<Program> byProgram, List<NoShowCell> noShowsByWeekdayHour) {
+
+    public record Figures(long started, long completed, long stopped, long abandoned, long inProgress, long finished,
+            Double completionRate, long attendedSessions, long plannedSessions, Double adherence, long noShows,
+            Double noShowRate, Double averageDaysFirstToLast, Double averageAttended, Double averagePrescribed,
+            long flagged, long held) {
+    }
+
+    public record Reason(String reason, long courses) {
+    }
+
+    public record Month(String month, long started, long completed, long stopped, long abandoned, long inProgress,
+            Double completionRate) {
+    }
+
+    public record Program(String program, long started, long completed, long stopped, long abandoned,
+            long inProgress, Double completionRate) {
+    }
+
+    /** weekday is ISO (1 = Monday); hour is the clinic's local hour of the session start. */
+    public record NoShowCell(int weekday, int hour, long noShows, long planned) {
+    }
+}

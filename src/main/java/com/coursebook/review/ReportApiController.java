@@ -1,0 +1,29 @@
+package com.coursebook.review;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The completion figures as JSON, for other systems and for the dashboard's own charts. */
+@RestController
+class ReportApiController {
+
+    private final CourseCompletion completion;
+
+    ReportApiController(CourseCompletion completion) {
+        this.completion = completion;
+    }
+
+    @GetMapping("/api/reports/course-completion")
+    CompletionReport courseCompletion(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
+            @RequestParam(required = false) Long practitioner) {
+        // Both dates are required here (no defaults): a script should say which period it means.
+        return completion.report(new ReviewFilter(from, to, location, program, practitioner));
+    }
+}

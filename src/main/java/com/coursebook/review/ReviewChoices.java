@@ -1,0 +1,36 @@
+package com.coursebook.review;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the dashboard's filter can choose from: locations, programs and practitioners. */
+@Service
+class ReviewChoices {
+
+    private final JdbcClient jdbc;
+
+    ReviewChoices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Choice(String value, String label) {
+    }
+
+    record All(List<Choice> locations, List<Choice> programs, List<Choice> practitioners) {
+    }
+
+    @Transactional(readOnly = true)
+    All all() {
+        return new All(
+                jdbc.sql("SELECT id::text AS value, name AS label FROM location ORDER BY name")
+                        .query(Choice.class).list(),
+                jdbc.sql("SELECT code AS value, code AS label FROM treatment_program ORDER BY code")
+                        .query(Choice.class).list(),
+                jdbc.sql("""
+                        SELECT id::text AS value, family_name || ' ' || given_name AS label FROM practitioner
+                        ORDER BY family_name, given_name""").query(Choice.class).list());
+    }
+}
