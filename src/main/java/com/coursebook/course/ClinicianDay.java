@@ -67,7 +67,7 @@ public class ClinicianDay {
             LocalDateTime startsAt) {
     }
 
-    /** Sessions attended over a day ago without a signed note (none, or a draft). One query. */
+    /** Sessions of the last 60 days attended over a day ago without a signed note (none, or a draft). One query. */
     @Transactional
     public List<UnsignedNote> unsignedNotes() {
         return jdbc.sql("""
@@ -78,8 +78,9 @@ public class ClinicianDay {
                 JOIN treatment_program tp ON tp.id = c.program_id
                 LEFT JOIN session_note n ON n.session_id = s.id
                 WHERE s.practitioner_id = ? AND s.status IN ('ATTENDED', 'CHECKED_IN')
-                  AND s.starts_at < now() - interval '1 day' AND (n.id IS NULL OR n.status = 'DRAFT')
-                ORDER BY s.starts_at
+                  AND s.starts_at < now() - interval '1 day' AND s.starts_at > now() - interval '60 days'
+                  AND (n.id IS NULL OR n.status = 'DRAFT')
+                ORDER BY s.starts_at DESC
                 LIMIT 200""")
                 .param(currentPractitioner())
                 .query((rs, row) -> new UnsignedNote(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),

@@ -53,7 +53,7 @@ class ClinicianDayBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("day-list")));
         WebElement row = driver.findElement(By.xpath("//table[@id='day-list']//tr[.//a[text()='Segodnyashnii Gennady']]"));
         assertThat(row.getText()).contains("1 of 8").contains("Therapeutic prostate massage");
-        row.findElement(By.linkText("Segodnyashnii Gennady")).click();
+        click(By.xpath("//table[@id='day-list']//a[text()='Segodnyashnii Gennady']"));
 
         click(By.id("check-in"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Checked in"));
