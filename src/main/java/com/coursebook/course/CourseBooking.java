@@ -191,17 +191,19 @@ public class CourseBooking {
                 RuleFacts.practitioner(practitioner), dates, dates.get(0), com.coursebook.rules.Stage.BOOKING));
         Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
                 .map(RuleOverride::getFinding).collect(java.util.stream.Collectors.toSet());
-        List<Finding> refusing = evaluation.findings().stream()
+        List<LocalDateTime> addedStarts = added.stream().map(d -> d.atTime(last.toLocalTime())).toList();
+        List<Finding> refusing = new ArrayList<>(evaluation.findings().stream()
                 .filter(f -> f.session() == null || f.session() > live.size())
-                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey()))).toList();
+                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey()))).toList());
+        refusing.addAll(withWorkingTime(new Evaluation(List.of()), practitioner, addedStarts, program.getSlotMinutes())
+                .findings());
         if (added.size() < extra || !refusing.isEmpty()) {
             boolean clinician = Staff.currentIsClinician();
             throw new BookingRefusedException(new CourseCheck(false, patient.getId(), program.getCode(),
                     practitioner.getId(), course.getCadenceDays(), List.of(),
                     renderer.render(refusing, locale, clinician), List.of(), null, Set.of()));
         }
-        List<Instant[]> slots = CoursePlanner.slots(added.stream().map(d -> d.atTime(last.toLocalTime())).toList(),
-                program.getSlotMinutes(), clock);
+        List<Instant[]> slots = CoursePlanner.slots(addedStarts, program.getSlotMinutes(), clock);
         conflicts.firstConflict(practitioner.getId(), patient.getId(), slots).ifPresent(c -> {
             throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
         });
