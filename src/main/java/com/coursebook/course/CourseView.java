@@ -37,6 +37,6 @@ public record CourseView(Long id, Long patientId, String programCode, String pro
 
     public SessionView nextSession(LocalDateTime now) {
         return sessions.stream().filter(s -> s.status() == SessionStatus.BOOKED && s.startsAt().isAfter(now))
-                .findFirst().orElse(null);
+                .min(java.util.Comparator.comparing(SessionView::startsAt)).orElse(null);
     }
 }

@@ -96,7 +96,8 @@ public class SessionService {
         }
         Duration shift = Duration.between(target.getStartsAt(), start);
         List<CourseSession> moving = course.getSessions().stream()
-                .filter(s -> s == target || (andLater && s.getSeqNo() > target.getSeqNo()
+                // "Later" in time: a replacement session may carry a higher number yet fall earlier.
+                .filter(s -> s == target || (andLater && s.getStartsAt().isAfter(target.getStartsAt())
                         && s.getStatus() == SessionStatus.BOOKED))
                 .toList();
         List<Instant[]> newSlots = new ArrayList<>();
