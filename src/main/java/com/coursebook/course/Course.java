@@ -257,6 +257,12 @@ public class Course extends VersionedEntity {
         return List.copyOf(sessions);
     }
 
+    /** A rule blocks one of its booked sessions (review holds are a clinician's act, counted apart). */
+    boolean isBlockedByRule() {
+        return sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.BOOKED && s.isNeedsAttention()
+                && !CourseLifecycle.REVIEW_HOLD.equals(s.getAttentionRule()));
+    }
+
     public Instant firstSessionStart() {
         return sessions.stream().map(CourseSession::getStartsAt).min(Comparator.naturalOrder()).orElse(null);
     }

@@ -50,8 +50,10 @@ class CourseRecheck {
 
     private final AuditTrail audit;
 
+    private final CourseLifecycle lifecycle;
+
     CourseRecheck(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
-            ClinicClock clock, AuditTrail audit) {
+            ClinicClock clock, AuditTrail audit, CourseLifecycle lifecycle) {
         this.courses = courses;
         this.patients = patients;
         this.practitioners = practitioners;
@@ -59,6 +61,7 @@ class CourseRecheck {
         this.engine = engine;
         this.clock = clock;
         this.audit = audit;
+        this.lifecycle = lifecycle;
     }
 
     @EventListener
@@ -66,6 +69,7 @@ class CourseRecheck {
     public void on(PatientConditionsChanged event) {
         var patient = patients.findById(event.patientId()).orElseThrow();
         for (Course course : courses.findWithFutureSessions(patient.getId(), clock.now())) {
+            boolean blockedBefore = course.isBlockedByRule();
             List<CourseSession> future = course.getSessions().stream()
                     .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now()))
                     .toList();
@@ -102,6 +106,15 @@ class CourseRecheck {
                     session.clearAttention();
                     audit.record("UNFLAG", "SESSION", session.getId(), patient.getId(), null);
                 }
+            }
+            // The course's wait starts and ends with these acts; the dashboard measures how long courses waited.
+            boolean blockedAfter = course.isBlockedByRule();
+            if (!blockedBefore && blockedAfter) {
+                lifecycle.record(course, "BLOCKED", future.stream().filter(CourseSession::isNeedsAttention)
+                        .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
+            }
+            else if (blockedBefore && !blockedAfter) {
+                lifecycle.record(course, "UNBLOCKED", null);
             }
         }
     }

@@ -185,6 +185,7 @@ class DemoData implements ApplicationRunner {
         List<String> stopReasons = List.of("Side effects", "Symptoms resolved", "Moved to another city",
                 "Referred to surgery", "Contraindication found");
         Random random = new Random(20261124L); // fixed seed: the same history on every machine
+        Random waits = new Random(20261125L); // how long blocks and holds lasted, drawn apart from the history
         LocalDate today = clock.today();
         java.util.Set<String> taken = new java.util.HashSet<>(); // practitioner id + hour already booked
         List<Object[]> courses = new java.util.ArrayList<>();
@@ -249,6 +250,13 @@ class DemoData implements ApplicationRunner {
                     seq++;
                     sessions.add(new Object[] { courseId, patientId, practitioner.getId(), seq, start,
                             start.plusMinutes(program.minutes()), outcome, flagged, clinician });
+                    if (flagged) {
+                        // A new condition blocked this day: found a few days before, lifted some days after.
+                        events.add(new Object[] { courseId, "BLOCKED", "ACTIVE_CONDITION", "reception",
+                                start.minusDays(1 + waits.nextInt(3)) });
+                        events.add(new Object[] { courseId, "UNBLOCKED", null, "reception",
+                                start.plusDays(2 + waits.nextInt(9)) });
+                    }
                     first = first == null ? start : first;
                     last = start;
                     if (outcome.equals("ATTENDED")) {
@@ -280,6 +288,10 @@ class DemoData implements ApplicationRunner {
                 if (held) {
                     events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", "Pain after session", clinician,
                             first.plusDays(program.cadence()) });
+                    if (!status.equals("ACTIVE")) {
+                        events.add(new Object[] { courseId, "REVIEWED", "Reviewed, goes on", clinician,
+                                first.plusDays(program.cadence() + 1 + waits.nextInt(4)) });
+                    }
                 }
                 if (!status.equals("ACTIVE")) {
                     events.add(new Object[] { courseId, status, reason, clinician, last.plusHours(1) });

@@ -9,6 +9,9 @@ import java.util.List;
  * adherence = attended / planned and noShowRate = noShows / planned, where planned counts the sessions whose
  * time has come, except those the clinic cancelled (the patient cannot be blamed for those).
  * averageAttended and averagePrescribed are over finished courses, where the count of attended sessions is final.
+ * flagged counts courses a rule blocked (a session flagged by a re-check), held those held for a clinician's review;
+ * their wait figures are the days from the block (hold) to its lifting (the review), the end of the course, or now,
+ * averaged and at most over the courses that waited.
  */
 public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason> stoppedByReason, List<Month> byMonth,
         List<Program> byProgram, List<NoShowCell> noShowsByWeekdayHour) {
@@ -16,7 +19,8 @@ public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason>
     public record Figures(long started, long completed, long stopped, long abandoned, long inProgress, long finished,
             Double completionRate, long attendedSessions, long plannedSessions, Double adherence, long noShows,
             Double noShowRate, Double averageDaysFirstToLast, Double averageAttended, Double averagePrescribed,
-            long flagged, long held) {
+            long flagged, Double flaggedAverageWaitDays, Double flaggedLongestWaitDays, long held,
+            Double heldAverageWaitDays, Double heldLongestWaitDays) {
     }
 
     public record Reason(String reason, long courses) {
@@ -30,7 +34,10 @@ public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason>
             long inProgress, Double completionRate) {
     }
 
-    /** weekday is ISO (1 = Monday); hour is the clinic's local hour of the session start. */
+    /**
+     * weekday is ISO (1 = Monday); hour is the clinic's local hour of the session start. The grid counts the sessions
+     * held (or missed) in the period, wherever their course started: it answers "when do patients stay away".
+     */
     public record NoShowCell(int weekday, int hour, long noShows, long planned) {
     }
 }

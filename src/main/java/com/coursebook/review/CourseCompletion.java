@@ -25,48 +25,109 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseCompletion {
 
     /**
-     * The courses in scope with their per-course session counts. A course starts with its first session (any
-     * status: a booked course whose first session was cancelled still started then); a course without sessions
-     * has not started and is left out. The location is the course practitioner's home location.
+     * The courses in scope with their per-course figures, read from course_tally (kept current by triggers on
+     * course_session, see V6__review_tallies.sql) rather than rolled up from every session: the period is an index
+     * range on the first session. A course starts with its first session (any status: a booked course whose first
+     * session was cancelled still started then); a course without sessions has not started and is left out. The
+     * location is the course practitioner's home location. Planned sessions are those whose time has come, so the
+     * few courses with sessions still ahead have those subtracted.
      */
     private static final String SCOPE = """
-            WITH chosen AS (
+            WITH waits AS (
+                -- One row per course that was ever held for review or blocked by a rule, with the days it waited:
+                -- from each hold (block) to the review (lifting), to the end of the course, or until now. A hold
+                -- recorded while the course was already held does not start a second wait.
+                SELECT st.course_id,
+                       sum(w.days) FILTER (WHERE st.act = 'HOLD_FOR_REVIEW') AS held_days,
+                       sum(w.days) FILTER (WHERE st.act = 'BLOCKED') AS blocked_days
+                FROM (SELECT e.id, e.course_id, e.act, e.occurred_at,
+                             lag(e.act) OVER (PARTITION BY e.course_id, e.act IN ('BLOCKED', 'UNBLOCKED')
+                                              ORDER BY e.occurred_at, e.id) AS previous
+                      FROM course_event e
+                      WHERE e.act IN ('HOLD_FOR_REVIEW', 'REVIEWED', 'BLOCKED', 'UNBLOCKED')) st
+                CROSS JOIN LATERAL (
+                    SELECT extract(epoch FROM least(coalesce(min(x.occurred_at), :now), CAST(:now AS timestamptz)) - st.occurred_at)
+                               / 86400.0 AS days
+                    FROM course_event x
+                    WHERE x.course_id = st.course_id AND x.id <> st.id AND x.occurred_at >= st.occurred_at
+                      AND x.act IN (CASE st.act WHEN 'BLOCKED' THEN 'UNBLOCKED' ELSE 'REVIEWED' END,
+                                    'COMPLETED', 'STOPPED', 'ABANDONED')) w
+                WHERE st.act IN ('HOLD_FOR_REVIEW', 'BLOCKED') AND st.previous IS DISTINCT FROM st.act
+                GROUP BY st.course_id
+            ), scope AS (
                 SELECT c.id, c.status, c.status_reason, c.prescribed_sessions, c.patient_id, c.practitioner_id,
-                       c.needs_review, tp.code AS program
-                FROM course c
+                       tp.code AS program, t.first_session_at AS first_start, t.attended, t.no_shows,
+                       t.kept - CASE WHEN t.last_kept_at >= :now
+                                     THEN (SELECT count(*) FROM course_session s
+                                           WHERE s.course_id = c.id AND s.starts_at >= :now
+                                             AND s.status <> 'CANCELLED_BY_CLINIC')
+                                     ELSE 0 END AS planned,
+                       (t.last_attended_at AT TIME ZONE :zone)::date - (t.first_attended_at AT TIME ZONE :zone)::date
+                           AS attended_days,
+                       c.status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
+                       t.flagged OR w.blocked_days IS NOT NULL AS flagged,
+                       c.needs_review OR w.held_days IS NOT NULL AS held,
+                       w.blocked_days, w.held_days
+                FROM course_tally t
+                JOIN course c ON c.id = t.course_id
                 JOIN practitioner pr ON pr.id = c.practitioner_id
                 JOIN treatment_program tp ON tp.id = c.program_id
-                WHERE (CAST(:practitioner AS bigint) IS NULL OR c.practitioner_id = :practitioner)
+                LEFT JOIN waits w ON w.course_id = t.course_id
+                WHERE t.first_session_at >= :from AND t.first_session_at < :until
+                  AND (CAST(:practitioner AS bigint) IS NULL OR c.practitioner_id = :practitioner)
                   AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
                   AND (CAST(:program AS text) IS NULL OR tp.code = :program)
-            ), per_course AS (
-                -- Grouped by the course's own columns too, so nothing joins back to course after the aggregate
-                -- (the planner cannot guess how many courses the HAVING keeps, and would loop over an index).
-                SELECT ch.id, ch.status, ch.status_reason, ch.prescribed_sessions, ch.patient_id, ch.practitioner_id,
-                       ch.needs_review, ch.program,
-                       min(s.starts_at) AS first_start,
-                       count(*) FILTER (WHERE s.status = 'ATTENDED') AS attended,
-                       count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC' AND s.starts_at < :now) AS planned,
-                       count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows,
-                       min(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS first_attended,
-                       max(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS last_attended,
-                       bool_or(s.needs_attention) AS flagged
-                FROM chosen ch
-                JOIN course_session s ON s.course_id = ch.id
-                GROUP BY ch.id, ch.status, ch.status_reason, ch.prescribed_sessions, ch.patient_id, ch.practitioner_id,
-                         ch.needs_review, ch.program
-                HAVING min(s.starts_at) >= :from AND min(s.starts_at) < :until
-            ), scope AS (
-                SELECT id, status, status_reason, prescribed_sessions, patient_id, practitioner_id, program,
-                       first_start, attended, planned, no_shows, flagged,
-                       (last_attended AT TIME ZONE :zone)::date - (first_attended AT TIME ZONE :zone)::date
-                           AS attended_days,
-                       status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
-                       -- IN rather than EXISTS: one hashed pass over the holds instead of a probe per course
-                       needs_review OR id IN (SELECT e.course_id FROM course_event e WHERE e.act = 'HOLD_FOR_REVIEW')
-                           AS held
-                FROM per_course
             )
+            """;
+
+    /**
+     * Sessions whose time has come, kept and missed, by the clinic's weekday and hour: the sessions that took place
+     * (or should have) in the period, wherever their course started. Without a practitioner filter they come from
+     * the quarter-hour tally plus its unfolded differences; the quarter hour now running, not yet over, is read
+     * from the sessions themselves. A single practitioner's sessions are few enough to read directly.
+     */
+    private static final String GRID_FROM_TALLY = """
+            SELECT extract(isodow FROM g.at AT TIME ZONE :zone)::int AS weekday,
+                   extract(hour FROM g.at AT TIME ZONE :zone)::int AS hour,
+                   sum(g.no_shows) AS no_shows, sum(g.kept) AS planned
+            FROM (SELECT bucket AS at, location_id, program_id, kept, no_shows FROM session_slot_tally
+                  UNION ALL
+                  SELECT bucket, location_id, program_id, kept, no_shows FROM session_slot_delta) g
+            JOIN treatment_program tp ON tp.id = g.program_id
+            WHERE g.at >= :from AND g.at < :until
+              AND g.at < date_bin('15 minutes', CAST(:now AS timestamptz), TIMESTAMPTZ '2000-01-01 00:00+00')
+              AND (CAST(:location AS bigint) IS NULL OR g.location_id = :location)
+              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+            GROUP BY 1, 2
+            HAVING sum(g.kept) <> 0 OR sum(g.no_shows) <> 0
+            UNION ALL
+            SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int, extract(hour FROM s.starts_at AT TIME ZONE :zone)::int,
+                   count(*) FILTER (WHERE s.status = 'NO_SHOW'), count(*)
+            FROM course_session s
+            JOIN course c ON c.id = s.course_id
+            JOIN treatment_program tp ON tp.id = c.program_id
+            JOIN practitioner pr ON pr.id = s.practitioner_id
+            WHERE s.starts_at >= greatest(CAST(:from AS timestamptz),
+                                           date_bin('15 minutes', CAST(:now AS timestamptz), TIMESTAMPTZ '2000-01-01 00:00+00'))
+              AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz)) AND s.status <> 'CANCELLED_BY_CLINIC'
+              AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
+              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+            GROUP BY 1, 2
+            """;
+
+    private static final String GRID_OF_PRACTITIONER = """
+            SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int AS weekday,
+                   extract(hour FROM s.starts_at AT TIME ZONE :zone)::int AS hour,
+                   count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows, count(*) AS planned
+            FROM course_session s
+            JOIN course c ON c.id = s.course_id
+            JOIN treatment_program tp ON tp.id = c.program_id
+            JOIN practitioner pr ON pr.id = s.practitioner_id
+            WHERE s.practitioner_id = :practitioner
+              AND s.starts_at >= :from AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz)) AND s.status <> 'CANCELLED_BY_CLINIC'
+              AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
+              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+            GROUP BY 1, 2
             """;
 
     private static final String FIGURES = """
@@ -83,7 +144,9 @@ public class CourseCompletion {
             round(avg(attended) FILTER (WHERE finished), 2) AS avg_attended,
             round(avg(prescribed_sessions) FILTER (WHERE finished), 2) AS avg_prescribed,
             count(*) FILTER (WHERE flagged) AS flagged,
-            count(*) FILTER (WHERE held) AS held
+            count(*) FILTER (WHERE held) AS held,
+            round(avg(blocked_days), 1) AS flagged_wait, round(max(blocked_days), 1) AS flagged_longest,
+            round(avg(held_days), 1) AS held_wait, round(max(held_days), 1) AS held_longest
             """;
 
     private final JdbcClient jdbc;
@@ -133,18 +196,17 @@ public class CourseCompletion {
                     }
                 });
         reasons.sort((a, b) -> Long.compare(b.courses(), a.courses()));
-        List<CompletionReport.NoShowCell> grid = bind(jdbc.sql(SCOPE + """
-                SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int AS weekday,
-                       extract(hour FROM s.starts_at AT TIME ZONE :zone)::int AS hour,
-                       count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows,
-                       count(*) AS planned
-                FROM scope JOIN course_session s ON s.course_id = scope.id
-                WHERE s.status <> 'CANCELLED_BY_CLINIC' AND s.starts_at < :now
-                GROUP BY 1, 2
-                ORDER BY 1, 2"""), filter)
-                .query((rs, row) -> new CompletionReport.NoShowCell(rs.getInt("weekday"), rs.getInt("hour"),
-                        rs.getLong("no_shows"), rs.getLong("planned")))
-                .list();
+        // Two partial sums (tally, and the quarter hour now running) may name the same cell: added up here.
+        java.util.SortedMap<Integer, long[]> cells = new java.util.TreeMap<>();
+        bind(jdbc.sql(filter.practitioner() == null ? GRID_FROM_TALLY : GRID_OF_PRACTITIONER), filter).query(rs -> {
+            long[] cell = cells.computeIfAbsent(rs.getInt("weekday") * 100 + rs.getInt("hour"), k -> new long[2]);
+            cell[0] += rs.getLong("no_shows");
+            cell[1] += rs.getLong("planned");
+        });
+        List<CompletionReport.NoShowCell> grid = cells.entrySet().stream()
+                .map(e -> new CompletionReport.NoShowCell(e.getKey() / 100, e.getKey() % 100, e.getValue()[0],
+                        e.getValue()[1]))
+                .toList();
         audit.record("VIEW", "REPORT", null, null, "course-completion " + filter.query());
         // With no course in scope the () grouping set still yields its row, so totals is always set.
         return new CompletionReport(filter, totals[0], reasons, months, programs, grid);
@@ -239,7 +301,8 @@ public class CourseCompletion {
                 rs.getLong("abandoned"), rs.getLong("in_progress"), finished, rate(completed, finished), attended,
                 planned, rate(attended, planned), noShows, rate(noShows, planned), decimal(rs, "avg_days"),
                 decimal(rs, "avg_attended"), decimal(rs, "avg_prescribed"), rs.getLong("flagged"),
-                rs.getLong("held"));
+                decimal(rs, "flagged_wait"), decimal(rs, "flagged_longest"), rs.getLong("held"),
+                decimal(rs, "held_wait"), decimal(rs, "held_longest"));
     }
 
     /** Four decimals: enough for a percentage with two, and the same in the page, the JSON and the CSV. */

@@ -59,7 +59,10 @@ final class CsvExport {
                 row("no_shows", f.noShows()), row("no_show_rate", f.noShowRate()),
                 row("average_days_first_to_last", f.averageDaysFirstToLast()),
                 row("average_attended", f.averageAttended()), row("average_prescribed", f.averagePrescribed()),
-                row("flagged", f.flagged()), row("held", f.held()));
+                row("flagged", f.flagged()), row("flagged_average_wait_days", f.flaggedAverageWaitDays()),
+                row("flagged_longest_wait_days", f.flaggedLongestWaitDays()), row("held", f.held()),
+                row("held_average_wait_days", f.heldAverageWaitDays()),
+                row("held_longest_wait_days", f.heldLongestWaitDays()));
     }
 
     private static List<Object> row(Object... values) {

@@ -102,7 +102,21 @@ class DashboardBenchmark {
                       FROM course WHERE created_by = :createdBy) c,
                      generate_series(0, :per - 1) AS j""")
                 .param("per", SESSIONS_PER_COURSE).param("createdBy", createdBy).update();
+        // Holds and blocks with their lifting for 2 % of the courses each, so the waits are measured too.
+        jdbc.sql("""
+                INSERT INTO course_event (course_id, act, reason, actor, occurred_at)
+                SELECT c.id, v.act, NULL, 'benchmark', f.first_session_at + v.after
+                FROM course c JOIN course_tally f ON f.course_id = c.id
+                CROSS JOIN (VALUES ('HOLD_FOR_REVIEW', interval '2 days', 0), ('REVIEWED', interval '5 days', 0),
+                                   ('BLOCKED', interval '1 day', 1), ('UNBLOCKED', interval '9 days', 1)) AS v (act, after, kind)
+                WHERE c.created_by = ? AND c.id % 50 = 10 + v.kind""").param(createdBy).update();
+        long folding = System.nanoTime();
+        long folded = jdbc.sql("SELECT session_slot_compact()").query(Long.class).single();
+        System.out.printf("%nDashboardBenchmark: folded the quarter-hour differences into %,d tally rows in %.1f s%n",
+                folded, (System.nanoTime() - folding) / 1e9);
         jdbc.sql("ANALYZE course").update();
+        jdbc.sql("ANALYZE course_tally").update();
+        jdbc.sql("ANALYZE session_slot_tally").update();
         jdbc.sql("ANALYZE course_session").update();
         jdbc.sql("ANALYZE course_event").update();
         System.out.printf("%nDashboardBenchmark: inserted %,d courses and %,d sessions in %.1f s%n", COURSES,
@@ -119,6 +133,11 @@ class DashboardBenchmark {
         report("one program, one year", new ReviewFilter(from, today, null, "PROSTATE_MASSAGE", null));
         report("one practitioner, one year", new ReviewFilter(from, today, null, null, onePractitioner));
         report("whole chain, one month", new ReviewFilter(today.minusMonths(1), today, null, null, null));
+        // What the tallies cost a writer: one session's attendance recorded, with both triggers firing.
+        long someSession = jdbc.sql("SELECT max(id) FROM course_session").query(Long.class).single();
+        measure("write: one session marked attended", () -> jdbc.sql(
+                "UPDATE course_session SET status = 'ATTENDED', status_changed_at = now() WHERE id = ?")
+                .param(someSession).update());
         measure("drill-down: stopped in " + month, () -> completion
                 .courses(new ReviewFilter(from, today, null, null, null), Outcome.STOPPED, month, null).size());
     }

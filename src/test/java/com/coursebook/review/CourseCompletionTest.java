@@ -77,17 +77,29 @@ class CourseCompletionTest {
         // Inside the period in the clinic's zone, though outside it in UTC: 1 February, 00:30 in Moscow.
         course("PROSTATE_MASSAGE", 1, "COMPLETED", null, false, LocalDateTime.of(2025, 2, 1, 0, 30), "A");
         course("PROSTATE_MASSAGE", 4, "COMPLETED", null, false, LocalDateTime.of(2025, 3, 3, 9, 0), "A", "A", "N", "A", "A");
-        course("PROSTATE_MASSAGE", 3, "COMPLETED", null, false, LocalDateTime.of(2025, 3, 10, 9, 0), "A", "X!", "A", "A");
+        long blocked = course("PROSTATE_MASSAGE", 3, "COMPLETED", null, false, LocalDateTime.of(2025, 3, 10, 9, 0),
+                "A", "X!", "A", "A");
+        // Blocked for 10.5 days until a re-check lifted the block.
+        event(blocked, "BLOCKED", LocalDateTime.of(2025, 3, 9, 9, 0));
+        event(blocked, "UNBLOCKED", LocalDateTime.of(2025, 3, 19, 21, 0));
         long stopped = course("PROSTATE_MASSAGE", 5, "STOPPED", "Side effects", false,
                 LocalDateTime.of(2025, 4, 7, 9, 0), "A", "A", "L");
-        jdbc.sql("INSERT INTO course_event (course_id, act, reason, actor) VALUES (?, 'HOLD_FOR_REVIEW', 'pain', 'test')")
-                .param(stopped).update();
+        // Held for 4 days until the clinician's review.
+        event(stopped, "HOLD_FOR_REVIEW", LocalDateTime.of(2025, 4, 9, 10, 0));
+        event(stopped, "REVIEWED", LocalDateTime.of(2025, 4, 13, 10, 0));
         course("HAEMORRHOID_MASSAGE", 5, "STOPPED", "Side effects", false, LocalDateTime.of(2025, 4, 14, 9, 0), "A");
         course("HAEMORRHOID_MASSAGE", 5, "STOPPED", "Moved away", false, LocalDateTime.of(2025, 5, 5, 9, 0), "A", "A", "A");
-        course("PROSTATE_MASSAGE", 6, "ABANDONED", "no-shows: 3", false, LocalDateTime.of(2025, 5, 12, 9, 0),
-                "A", "N", "N", "N");
+        long abandoned = course("PROSTATE_MASSAGE", 6, "ABANDONED", "no-shows: 3", false,
+                LocalDateTime.of(2025, 5, 12, 9, 0), "A", "N", "N", "N");
+        // Blocked, never lifted: the wait ends with the course, 7 days later.
+        event(abandoned, "BLOCKED", LocalDateTime.of(2025, 5, 13, 9, 0));
+        event(abandoned, "ABANDONED", LocalDateTime.of(2025, 5, 20, 9, 0));
         long active = course("PROSTATE_MASSAGE", 5, "ACTIVE", null, false, LocalDateTime.of(2025, 6, 2, 9, 0), "A", "A!");
         session(active, 3, future.atTime(6, 0), "BOOKED", false); // ahead: not yet due, so not counted as planned
+        // Held for 2 days; a second hold while already held does not start a second wait.
+        event(active, "HOLD_FOR_REVIEW", LocalDateTime.of(2025, 6, 5, 9, 0));
+        event(active, "HOLD_FOR_REVIEW", LocalDateTime.of(2025, 6, 6, 9, 0));
+        event(active, "REVIEWED", LocalDateTime.of(2025, 6, 7, 9, 0));
         course("HAEMORRHOID_MASSAGE", 5, "PAUSED", null, true, LocalDateTime.of(2025, 6, 30, 23, 0), "A");
         query = "from=" + FROM + "&to=" + TO + "&practitioner=" + practitioner;
     }
@@ -111,10 +123,25 @@ class CourseCompletionTest {
         assertThat(f.noShows()).isEqualTo(sessions("s.status = 'NO_SHOW'")).isEqualTo(4);
         assertThat(f.adherence()).isCloseTo(18 / 23.0, within(0.0001));
         assertThat(f.noShowRate()).isCloseTo(4 / 23.0, within(0.0001));
-        assertThat(f.flagged()).isEqualTo(count("EXISTS (SELECT 1 FROM course_session s WHERE s.course_id = c.id "
-                + "AND s.needs_attention)")).isEqualTo(2);
+        assertThat(f.flagged()).isEqualTo(count("(EXISTS (SELECT 1 FROM course_session s WHERE s.course_id = c.id "
+                + "AND s.needs_attention) OR EXISTS (SELECT 1 FROM course_event e WHERE e.course_id = c.id "
+                + "AND e.act = 'BLOCKED'))")).isEqualTo(3);
         assertThat(f.held()).isEqualTo(count("(c.needs_review OR EXISTS (SELECT 1 FROM course_event e "
-                + "WHERE e.course_id = c.id AND e.act = 'HOLD_FOR_REVIEW'))")).isEqualTo(2);
+                + "WHERE e.course_id = c.id AND e.act = 'HOLD_FOR_REVIEW'))")).isEqualTo(3);
+        // Each block lasts until the next lifting or end of its course, in days.
+        String blockedWaits = """
+                SELECT sum(extract(epoch FROM (SELECT min(x.occurred_at) FROM course_event x
+                                               WHERE x.course_id = e.course_id AND x.occurred_at > e.occurred_at
+                                                 AND x.act IN ('UNBLOCKED', 'COMPLETED', 'STOPPED', 'ABANDONED'))
+                                              - e.occurred_at)) / 86400 AS d
+                FROM course_event e WHERE e.act = 'BLOCKED' AND e.course_id IN (%s) GROUP BY e.course_id"""
+                .formatted(inScope());
+        assertThat(f.flaggedAverageWaitDays()).isEqualTo(sql("SELECT round(avg(d), 1) FROM (" + blockedWaits + ") w"))
+                .isEqualTo(8.8);
+        assertThat(f.flaggedLongestWaitDays()).isEqualTo(sql("SELECT round(max(d), 1) FROM (" + blockedWaits + ") w"))
+                .isEqualTo(10.5);
+        assertThat(f.heldAverageWaitDays()).isEqualTo(3.0);
+        assertThat(f.heldLongestWaitDays()).isEqualTo(4.0);
         assertThat(f.averageDaysFirstToLast()).isCloseTo(sql("""
                 SELECT avg(d) FROM (SELECT max((s.starts_at AT TIME ZONE 'Europe/Moscow')::date)
                                           - min((s.starts_at AT TIME ZONE 'Europe/Moscow')::date) AS d
@@ -138,10 +165,57 @@ class CourseCompletionTest {
         Map<String, Long> byProgram = new HashMap<>();
         report.byProgram().forEach(p -> byProgram.put(p.program(), p.completed()));
         assertThat(byProgram).containsEntry("PROSTATE_MASSAGE", 3L).containsEntry("HAEMORRHOID_MASSAGE", 0L);
-        assertThat(report.noShowsByWeekdayHour().stream().mapToLong(CompletionReport.NoShowCell::noShows).sum())
-                .isEqualTo(4);
-        assertThat(report.noShowsByWeekdayHour().stream().mapToLong(CompletionReport.NoShowCell::planned).sum())
-                .isEqualTo(23);
+        // The grid counts the sessions due in the period, whichever period their course started in: the first
+        // course's sessions fall on 31 January and 1 February in Moscow, so one of its two is in.
+        Map<String, long[]> grid = gridOf(report);
+        Map<String, long[]> expected = new HashMap<>();
+        jdbc.sql("""
+                SELECT extract(isodow FROM s.starts_at AT TIME ZONE 'Europe/Moscow') || '@'
+                           || extract(hour FROM s.starts_at AT TIME ZONE 'Europe/Moscow') AS cell,
+                       count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows, count(*) AS planned
+                FROM course_session s
+                WHERE s.practitioner_id = ? AND s.status <> 'CANCELLED_BY_CLINIC' AND s.starts_at < now()
+                  AND (s.starts_at AT TIME ZONE 'Europe/Moscow')::date BETWEEN ? AND ?
+                GROUP BY 1""").params(practitioner, FROM, TO)
+                .query(rs -> {
+                    expected.put(rs.getString("cell"), new long[] { rs.getLong("no_shows"), rs.getLong("planned") });
+                });
+        assertThat(grid).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(grid.values().stream().mapToLong(c -> c[0]).sum()).isEqualTo(4);
+        assertThat(grid.values().stream().mapToLong(c -> c[1]).sum()).isEqualTo(24);
+    }
+
+    @Test
+    @DisplayName("the no-show grid read from the quarter-hour tally (a location's view) equals the grid read from the sessions (a practitioner's view), before and after the tally is folded")
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void gridFromTallyMatchesSessions() {
+        Map<String, long[]> direct = gridOf(completion.report(new ReviewFilter(FROM, TO, null, null, practitioner)));
+        assertThat(direct).isNotEmpty();
+        assertThat(gridOf(completion.report(new ReviewFilter(FROM, TO, location, null, null))))
+                .usingRecursiveComparison().isEqualTo(direct);
+        jdbc.sql("SELECT session_slot_compact()").query(Long.class).single();
+        assertThat(gridOf(completion.report(new ReviewFilter(FROM, TO, location, null, null))))
+                .usingRecursiveComparison().isEqualTo(direct);
+        // A session marked a no-show afterwards moves from kept to missed in both views at once.
+        jdbc.sql("""
+                UPDATE course_session SET status = 'NO_SHOW' WHERE id = (SELECT min(s.id) FROM course_session s
+                WHERE s.practitioner_id = ? AND s.status = 'ATTENDED' AND s.starts_at >= ?)""")
+                .params(practitioner, java.sql.Timestamp.from(FROM.plusDays(1).atStartOfDay(ZONE).toInstant())).update();
+        Map<String, long[]> after = gridOf(completion.report(new ReviewFilter(FROM, TO, location, null, null)));
+        assertThat(after.values().stream().mapToLong(c -> c[0]).sum())
+                .isEqualTo(direct.values().stream().mapToLong(c -> c[0]).sum() + 1);
+        assertThat(after).usingRecursiveComparison()
+                .isEqualTo(gridOf(completion.report(new ReviewFilter(FROM, TO, null, null, practitioner))));
+        assertThat(gridOf(completion.report(new ReviewFilter(FROM, TO, location, "HAEMORRHOID_MASSAGE", null))))
+                .usingRecursiveComparison().isEqualTo(gridOf(completion.report(
+                        new ReviewFilter(FROM, TO, null, "HAEMORRHOID_MASSAGE", practitioner))));
+    }
+
+    private static Map<String, long[]> gridOf(CompletionReport report) {
+        Map<String, long[]> grid = new HashMap<>();
+        report.noShowsByWeekdayHour().forEach(c -> grid.put(c.weekday() + "@" + c.hour(),
+                new long[] { c.noShows(), c.planned() }));
+        return grid;
     }
 
     @Test
@@ -156,8 +230,9 @@ class CourseCompletionTest {
         assertThat(card(html, "stopped")).isEqualTo(String.valueOf(count("c.status = 'STOPPED'")));
         assertThat(card(html, "abandoned")).isEqualTo(String.valueOf(count("c.status = 'ABANDONED'")));
         assertThat(card(html, "inProgress")).isEqualTo(String.valueOf(count("c.status IN ('PLANNED', 'ACTIVE', 'PAUSED')")));
-        assertThat(card(html, "flagged")).isEqualTo("2");
-        assertThat(card(html, "held")).isEqualTo("2");
+        assertThat(card(html, "flagged")).isEqualTo("3");
+        assertThat(card(html, "held")).isEqualTo("3");
+        assertThat(html).contains("waited 8.8 days on average, at most 10.5").contains("waited 3.0 days on average, at most 4.0");
         assertThat(card(html, "completionRate")).isEqualTo("42.9%");
         assertThat(html).contains("/review/courses?" + query.replace("&", "&amp;") + "&amp;outcome=STOPPED")
                 .contains("data-url=\"/api/reports/course-completion?" + query.replace("&", "&amp;") + "\"");
@@ -305,6 +380,11 @@ class CourseCompletionTest {
             session(course, i + 1, first.plusDays(i).plusMinutes(offset), sessionStatus, code.endsWith("!"));
         }
         return course;
+    }
+
+    private void event(long course, String act, LocalDateTime at) {
+        jdbc.sql("INSERT INTO course_event (course_id, act, actor, occurred_at) VALUES (?, ?, 'test', ?)")
+                .params(course, act, java.sql.Timestamp.from(at.atZone(ZONE).toInstant())).update();
     }
 
     private void session(long course, int seq, LocalDateTime startsAt, String status, boolean flagged) {

@@ -1,0 +1,164 @@
+-- ---------------------------------------------------------------- figures kept for the completion dashboard
+-- The dashboard must answer for a year of a clinic chain (200 000 courses, 2 000 000 sessions) in well under a
+-- second, so it cannot roll up every session on each view. Two tallies are kept current by triggers on
+-- course_session, whichever code path changes a session (the app, a migration, a hand-made fix in psql).
+
+-- One row per course that has sessions: the per-course figures the dashboard needs, and the run of no-shows
+-- that the admin's "about to be abandoned" worklist watches.
+CREATE TABLE course_tally (
+    course_id         bigint      PRIMARY KEY REFERENCES course ON DELETE CASCADE,
+    first_session_at  timestamptz NOT NULL,  -- when the course started: its first session, whatever became of it
+    last_kept_at      timestamptz,           -- the last session the clinic did not cancel
+    kept              int         NOT NULL,  -- sessions the clinic did not cancel, past and future
+    attended          int         NOT NULL,
+    no_shows          int         NOT NULL,
+    first_attended_at timestamptz,
+    last_attended_at  timestamptz,
+    flagged           boolean     NOT NULL,  -- a rule flagged one of its sessions (review holds are counted apart)
+    trailing_no_shows int         NOT NULL   -- no-shows since the last attended session
+);
+CREATE INDEX course_tally_first_session ON course_tally (first_session_at);
+CREATE INDEX course_tally_no_show_run ON course_tally (trailing_no_shows) WHERE trailing_no_shows > 0;
+
+-- Recomputes the tally of the given courses from their sessions. The tally rows are locked first, so two
+-- transactions changing sessions of one course take turns, and the second computes from what the first committed
+-- (each statement of a PL/pgSQL function sees a fresh snapshot under READ COMMITTED).
+CREATE FUNCTION course_tally_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO course_tally (course_id, first_session_at, kept, attended, no_shows, flagged, trailing_no_shows)
+    SELECT c.id, now(), 0, 0, 0, false, 0 FROM course c WHERE c.id IN (SELECT unnest(ids))
+    ON CONFLICT (course_id) DO NOTHING;
+    PERFORM 1 FROM course_tally WHERE course_id IN (SELECT unnest(ids)) ORDER BY course_id FOR UPDATE;
+    WITH last_attended AS (
+        SELECT course_id, max(starts_at) FILTER (WHERE status = 'ATTENDED') AS at
+        FROM course_session WHERE course_id IN (SELECT unnest(ids)) GROUP BY course_id
+    ), figures AS (
+        SELECT s.course_id,
+               min(s.starts_at) AS first_session_at,
+               max(s.starts_at) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC') AS last_kept_at,
+               count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC') AS kept,
+               count(*) FILTER (WHERE s.status = 'ATTENDED') AS attended,
+               count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows,
+               min(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS first_attended_at,
+               max(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS last_attended_at,
+               coalesce(bool_or(s.needs_attention AND s.attention_rule IS DISTINCT FROM 'REVIEW_HOLD'), false)
+                   AS flagged,
+               -- The same run Course.afterAttendance counts: no-shows after the last attended session.
+               count(*) FILTER (WHERE s.status = 'NO_SHOW' AND (l.at IS NULL OR s.starts_at > l.at))
+                   AS trailing_no_shows
+        FROM course_session s JOIN last_attended l ON l.course_id = s.course_id
+        GROUP BY s.course_id
+    )
+    UPDATE course_tally t
+    SET first_session_at = f.first_session_at, last_kept_at = f.last_kept_at, kept = f.kept, attended = f.attended,
+        no_shows = f.no_shows, first_attended_at = f.first_attended_at, last_attended_at = f.last_attended_at,
+        flagged = f.flagged, trailing_no_shows = f.trailing_no_shows
+    FROM figures f WHERE f.course_id = t.course_id;
+    -- A course whose sessions are all gone has not started.
+    DELETE FROM course_tally t
+    WHERE t.course_id IN (SELECT unnest(ids))
+      AND NOT EXISTS (SELECT 1 FROM course_session s WHERE s.course_id = t.course_id);
+END $$;
+
+-- Sessions kept and missed per quarter hour (UTC, so any clinic zone maps each to one local weekday and hour),
+-- location and program: the dashboard's no-show grid. Writers never update these rows, they only append
+-- differences to session_slot_delta, so concurrent bookings never wait on (or deadlock over) a shared row;
+-- session_slot_compact() folds the differences in, one compactor at a time.
+CREATE TABLE session_slot_tally (
+    bucket      timestamptz NOT NULL,
+    location_id bigint,
+    program_id  bigint      NOT NULL,
+    kept        int         NOT NULL,
+    no_shows    int         NOT NULL,
+    CONSTRAINT session_slot_tally_key UNIQUE NULLS NOT DISTINCT (bucket, location_id, program_id)
+);
+CREATE TABLE session_slot_delta (
+    bucket      timestamptz NOT NULL,
+    location_id bigint,
+    program_id  bigint      NOT NULL,
+    kept        int         NOT NULL,
+    no_shows    int         NOT NULL
+);
+CREATE INDEX session_slot_delta_bucket ON session_slot_delta (bucket);
+
+CREATE FUNCTION session_slot_compact() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    folded bigint;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('session_slot_compact')) THEN
+        RETURN 0; -- another instance is folding right now
+    END IF;
+    WITH moved AS (DELETE FROM session_slot_delta RETURNING *)
+    INSERT INTO session_slot_tally AS t (bucket, location_id, program_id, kept, no_shows)
+    SELECT bucket, location_id, program_id, sum(kept), sum(no_shows) FROM moved
+    GROUP BY bucket, location_id, program_id
+    ON CONFLICT ON CONSTRAINT session_slot_tally_key
+    DO UPDATE SET kept = t.kept + EXCLUDED.kept, no_shows = t.no_shows + EXCLUDED.no_shows;
+    GET DIAGNOSTICS folded = ROW_COUNT;
+    DELETE FROM session_slot_tally WHERE kept = 0 AND no_shows = 0;
+    RETURN folded;
+END $$;
+
+-- One statement-level trigger function for insert, update and delete: the changed rows arrive as transition
+-- tables, each old row counting -1 and each new row +1, so a bulk insert of two million sessions costs one pass.
+CREATE FUNCTION course_session_tallies() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changes text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT course_id, practitioner_id, starts_at, status, 1 AS sign FROM new_rows'
+        WHEN 'DELETE' THEN 'SELECT course_id, practitioner_id, starts_at, status, -1 AS sign FROM old_rows'
+        ELSE 'SELECT course_id, practitioner_id, starts_at, status, 1 AS sign FROM new_rows
+              UNION ALL SELECT course_id, practitioner_id, starts_at, status, -1 FROM old_rows' END;
+BEGIN
+    EXECUTE format('SELECT course_tally_refresh(ARRAY(SELECT DISTINCT course_id FROM (%s) ch))', changes);
+    EXECUTE format($sql$
+        INSERT INTO session_slot_delta (bucket, location_id, program_id, kept, no_shows)
+        SELECT date_bin('15 minutes', ch.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), pr.location_id, c.program_id,
+               coalesce(sum(ch.sign) FILTER (WHERE ch.status <> 'CANCELLED_BY_CLINIC'), 0),
+               coalesce(sum(ch.sign) FILTER (WHERE ch.status = 'NO_SHOW'), 0)
+        FROM (%s) ch
+        JOIN course c ON c.id = ch.course_id
+        JOIN practitioner pr ON pr.id = ch.practitioner_id
+        GROUP BY 1, 2, 3
+        HAVING coalesce(sum(ch.sign) FILTER (WHERE ch.status <> 'CANCELLED_BY_CLINIC'), 0) <> 0
+            OR coalesce(sum(ch.sign) FILTER (WHERE ch.status = 'NO_SHOW'), 0) <> 0$sql$, changes);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER course_session_tallies_insert AFTER INSERT ON course_session
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_session_tallies();
+CREATE TRIGGER course_session_tallies_update AFTER UPDATE ON course_session
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_session_tallies();
+CREATE TRIGGER course_session_tallies_delete AFTER DELETE ON course_session
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION course_session_tallies();
+
+-- The grid counts a session at its practitioner's location; when a practitioner moves, their sessions move too.
+CREATE FUNCTION practitioner_slot_move() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO session_slot_delta (bucket, location_id, program_id, kept, no_shows)
+    SELECT date_bin('15 minutes', s.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), v.location_id, c.program_id,
+           v.sign * count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC'),
+           v.sign * count(*) FILTER (WHERE s.status = 'NO_SHOW')
+    FROM course_session s
+    JOIN course c ON c.id = s.course_id
+    CROSS JOIN (VALUES (OLD.location_id, -1), (NEW.location_id, 1)) AS v (location_id, sign)
+    WHERE s.practitioner_id = NEW.id
+    GROUP BY 1, 2, 3, v.sign;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER practitioner_slot_move AFTER UPDATE OF location_id ON practitioner
+    FOR EACH ROW WHEN (OLD.location_id IS DISTINCT FROM NEW.location_id) EXECUTE FUNCTION practitioner_slot_move();
+
+-- Holds, blocks and their lifting, for "how long did held and blocked courses wait".
+CREATE INDEX course_event_waits ON course_event (course_id, occurred_at)
+    WHERE act IN ('HOLD_FOR_REVIEW', 'REVIEWED', 'BLOCKED', 'UNBLOCKED');
+
+-- Existing data: tally every course and every session once.
+SELECT course_tally_refresh(ARRAY(SELECT DISTINCT course_id FROM course_session));
+INSERT INTO session_slot_tally (bucket, location_id, program_id, kept, no_shows)
+SELECT date_bin('15 minutes', s.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), pr.location_id, c.program_id,
+       count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC'), count(*) FILTER (WHERE s.status = 'NO_SHOW')
+FROM course_session s
+JOIN course c ON c.id = s.course_id
+JOIN practitioner pr ON pr.id = s.practitioner_id
+GROUP BY 1, 2, 3;
+DELETE FROM session_slot_tally WHERE kept = 0 AND no_shows = 0;
