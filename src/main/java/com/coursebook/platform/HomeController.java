@@ -4,14 +4,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role lands where its day starts: reception on the patient search, clinicians on their day, admins on the catalog. */
+/** Each role lands where its day starts: reception on the patient search, clinicians on their day, admins on the review, where
+ * their worklist (courses about to be abandoned) is. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(Authentication authentication) {
         if (has(authentication, "ROLE_ADMIN")) {
-            return "redirect:/catalog";
+            return "redirect:/review";
         }
         return has(authentication, "ROLE_CLINICIAN") ? "redirect:/today" : "redirect:/patients";
     }

@@ -13,8 +13,17 @@ class ReportApiController {
 
     private final CourseCompletion completion;
 
-    ReportApiController(CourseCompletion completion) {
+    private final AbandonmentWatch watch;
+
+    ReportApiController(CourseCompletion completion, AbandonmentWatch watch) {
         this.completion = completion;
+        this.watch = watch;
+    }
+
+    /** The admin's worklist: running courses one no-show away from being marked abandoned. */
+    @GetMapping("/api/reports/about-to-be-abandoned")
+    java.util.List<AbandonmentWatch.AtRisk> aboutToBeAbandoned() {
+        return watch.aboutToBeAbandoned();
     }
 
     @GetMapping("/api/reports/course-completion")

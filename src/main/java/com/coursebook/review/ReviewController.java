@@ -24,10 +24,13 @@ class ReviewController {
 
     private final ClinicClock clock;
 
-    ReviewController(CourseCompletion completion, ReviewChoices choices, ClinicClock clock) {
+    private final AbandonmentWatch watch;
+
+    ReviewController(CourseCompletion completion, ReviewChoices choices, ClinicClock clock, AbandonmentWatch watch) {
         this.completion = completion;
         this.choices = choices;
         this.clock = clock;
+        this.watch = watch;
     }
 
     @GetMapping("/review")
@@ -36,6 +39,8 @@ class ReviewController {
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
             @RequestParam(required = false) Long practitioner, Model model) {
         model.addAttribute("choices", choices.all());
+        model.addAttribute("atRisk", watch.aboutToBeAbandoned());
+        model.addAttribute("abandonAfter", watch.abandonAfterNoShows());
         try {
             ReviewFilter filter = ReviewFilter.orDefaults(from, to, location, program, practitioner, clock.today());
             model.addAttribute("filter", filter);

@@ -80,15 +80,54 @@ class CourseLifecycleApiTest {
         jdbc.sql("UPDATE course_session SET starts_at = now() - make_interval(days => 8 - seq_no * 2, hours => 3), "
                 + "ends_at = now() - make_interval(days => 8 - seq_no * 2, hours => 3) + interval '30 minutes' "
                 + "WHERE course_id = ? AND seq_no <= 3").param(booked.course).update();
-        for (int i = 0; i < 2; i++) {
-            attendance(booked.sessions.get(i), "NO_SHOW").andExpect(jsonPath("$.status").value("PLANNED"));
-        }
+        attendance(booked.sessions.get(0), "NO_SHOW").andExpect(jsonPath("$.status").value("PLANNED"));
+        assertThat(atRisk()).as("one no-show is not yet a warning").doesNotContain(booked.course);
+        attendance(booked.sessions.get(1), "NO_SHOW").andExpect(jsonPath("$.status").value("PLANNED"));
+        // Two in a row: the admin's worklist shows the course, one no-show away from being abandoned.
+        assertThat(atRisk()).contains(booked.course);
+        mvc.perform(get("/api/reports/about-to-be-abandoned").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$[?(@.courseId == " + booked.course + ")].noShowsInRow").value(2))
+                .andExpect(jsonPath("$[?(@.courseId == " + booked.course + ")].nextSession").isNotEmpty());
+        mvc.perform(get("/review").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-course=\"" + booked.course + "\"")));
+        mvc.perform(get("/api/reports/about-to-be-abandoned").with(httpBasic("reception", "demo")))
+                .andExpect(status().isForbidden());
         attendance(booked.sessions.get(2), "NO_SHOW")
                 .andExpect(jsonPath("$.status").value("ABANDONED"))
                 .andExpect(jsonPath("$.sessions[3].status").value("CANCELLED_BY_CLINIC"))
                 .andExpect(jsonPath("$.sessions[7].status").value("CANCELLED_BY_CLINIC"));
+        assertThat(atRisk()).as("abandoned now, no longer about to be").doesNotContain(booked.course);
         assertThat(jdbc.sql("SELECT act FROM course_event WHERE course_id = ?").param(booked.course)
                 .query(String.class).list()).contains("ABANDONED");
+    }
+
+    @Test
+    @DisplayName("an attended session ends the run of no-shows: the course leaves the admin's worklist")
+    void attendanceEndsTheRun() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Vernulsyaev", 3);
+        examine(booked.patient);
+        // Sessions 1 and 2 took place in the last days; session 3 is minutes from now, so it can be attended today.
+        jdbc.sql("UPDATE course_session SET starts_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3), "
+                + "ends_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3) + interval '30 minutes' "
+                + "WHERE course_id = ? AND seq_no <= 2").param(booked.course).update();
+        jdbc.sql("UPDATE course_session SET starts_at = now() + interval '3 minutes', "
+                + "ends_at = now() + interval '33 minutes', room_id = NULL WHERE course_id = ? AND seq_no = 3")
+                .param(booked.course).update();
+        attendance(booked.sessions.get(0), "NO_SHOW");
+        attendance(booked.sessions.get(1), "NO_SHOW");
+        assertThat(atRisk()).contains(booked.course);
+        attendance(booked.sessions.get(2), "ATTENDED").andExpect(jsonPath("$.status").value("ACTIVE"));
+        assertThat(atRisk()).doesNotContain(booked.course);
+    }
+
+    private List<Long> atRisk() throws Exception {
+        String json = mvc.perform(get("/api/reports/about-to-be-abandoned").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> ids = JsonPath.read(json, "$[*].courseId");
+        return ids.stream().map(Number::longValue).toList();
     }
 
     @Test

@@ -207,6 +207,11 @@ class CourseRulesApiTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/courses/{id}", courseId).with(httpBasic("reception", "demo")))
                 .andExpect(jsonPath("$.sessions[*].needsAttention", not(hasItem(true))));
+        // The course's wait is on record, one act when the block began and one when it was lifted, for the review.
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT act || ':' || coalesce(reason, '') || ':' || actor "
+                        + "FROM course_event WHERE course_id = ? AND act IN ('BLOCKED', 'UNBLOCKED') ORDER BY id")
+                .param(courseId).query(String.class).list())
+                .containsExactly("BLOCKED:CONTRAINDICATION:urologist", "UNBLOCKED::urologist");
     }
 
     @Test
