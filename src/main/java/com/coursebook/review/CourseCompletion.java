@@ -163,6 +163,7 @@ public class CourseCompletion {
 
     @Transactional
     public CompletionReport report(ReviewFilter filter) {
+        planForTheseValues();
         CompletionReport.Figures[] totals = new CompletionReport.Figures[1];
         List<CompletionReport.Reason> reasons = new ArrayList<>();
         List<CompletionReport.Month> months = new ArrayList<>();
@@ -215,6 +216,7 @@ public class CourseCompletion {
     /** The courses behind one number of the dashboard, newest first. */
     @Transactional
     public List<ReviewCourse> courses(ReviewFilter filter, Outcome outcome, String month, String reason) {
+        planForTheseValues();
         List<ReviewCourse> courses = bind(jdbc.sql(SCOPE + """
                 SELECT scope.id, p.family_name || ' ' || p.given_name AS patient_name, p.record_number, scope.program,
                        pr.family_name || ' ' || pr.given_name AS practitioner, scope.first_start, scope.status,
@@ -270,6 +272,18 @@ public class CourseCompletion {
                 .single();
         audit.record("VIEW", "COURSE", courseId, patientId, "review summary");
         return new CourseSummary(course, sessions, acts);
+    }
+
+    /**
+     * The driver reuses a server-side prepared statement after a few runs, and PostgreSQL may then switch to a
+     * generic plan that cannot see the period or which filters are empty: it guessed a handful of courses and
+     * looped over the waits once per course, turning a one-second query into minutes at chain scale. Planning
+     * for the actual values costs a few milliseconds. A chain's year (200,000 courses) also needs more than the
+     * default 4 MB to hash and sort in memory rather than on disk. Both for this transaction only.
+     */
+    private void planForTheseValues() {
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '64MB', true)")
+                .query().listOfRows();
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReviewFilter filter) {

@@ -55,6 +55,7 @@ class ReviewDashboardBrowserTest {
         driver.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("review-charts"), "data-drawn", "true"));
         assertThat(driver.findElements(By.cssSelector("[data-chart] canvas"))).hasSize(3);
+        assertThat(driver.findElement(By.id("at-risk")).getText()).contains("Courses about to be abandoned");
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         Files.write(shots.resolve("review-dashboard.png"), driver.getScreenshotAs(OutputType.BYTES));
