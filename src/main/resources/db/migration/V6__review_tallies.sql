@@ -3,30 +3,49 @@
 -- second, so it cannot roll up every session on each view. Two tallies are kept current by triggers on
 -- course_session, whichever code path changes a session (the app, a migration, a hand-made fix in psql).
 
--- One row per course that has sessions: the per-course figures the dashboard needs, and the run of no-shows
--- that the admin's "about to be abandoned" worklist watches.
+-- The clinic's time zone, recorded by the app at startup (review/TallyZone), so the database can tell the clinic's
+-- dates and months of instants. When it changes, the app recomputes the tallies.
+CREATE TABLE clinic_setting (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+);
+
+-- One row per course that has sessions: the per-course figures the dashboard needs, the course's own columns it
+-- filters and groups by (so the dashboard reads this table alone), and the run of no-shows that the admin's
+-- "about to be abandoned" worklist watches.
 CREATE TABLE course_tally (
-    course_id         bigint      PRIMARY KEY REFERENCES course ON DELETE CASCADE,
-    first_session_at  timestamptz NOT NULL,  -- when the course started: its first session, whatever became of it
-    last_kept_at      timestamptz,           -- the last session the clinic did not cancel
-    kept              int         NOT NULL,  -- sessions the clinic did not cancel, past and future
-    attended          int         NOT NULL,
-    no_shows          int         NOT NULL,
-    first_attended_at timestamptz,
-    last_attended_at  timestamptz,
-    flagged           boolean     NOT NULL,  -- a rule flagged one of its sessions (review holds are counted apart)
-    trailing_no_shows int         NOT NULL   -- no-shows since the last attended session
+    course_id           bigint      PRIMARY KEY REFERENCES course ON DELETE CASCADE,
+    practitioner_id     bigint      NOT NULL,
+    program_id          bigint      NOT NULL,
+    status              text        NOT NULL,
+    status_reason       text,
+    prescribed_sessions int         NOT NULL,
+    needs_review        boolean     NOT NULL,
+    first_session_at    timestamptz NOT NULL,  -- when the course started: its first session, whatever became of it
+    first_month         date        NOT NULL,  -- the first day of that month, in the clinic's zone
+    last_kept_at        timestamptz,           -- the last session the clinic did not cancel
+    kept                int         NOT NULL,  -- sessions the clinic did not cancel, past and future
+    attended            int         NOT NULL,
+    no_shows            int         NOT NULL,
+    attended_days       int,                   -- clinic days from the first attended session to the last
+    flagged             boolean     NOT NULL,  -- a rule flagged one of its sessions (review holds are counted apart)
+    trailing_no_shows   int         NOT NULL   -- no-shows since the last attended session
 );
 CREATE INDEX course_tally_first_session ON course_tally (first_session_at);
 CREATE INDEX course_tally_no_show_run ON course_tally (trailing_no_shows) WHERE trailing_no_shows > 0;
 
--- Recomputes the tally of the given courses from their sessions. The tally rows are locked first, so two
--- transactions changing sessions of one course take turns, and the second computes from what the first committed
--- (each statement of a PL/pgSQL function sees a fresh snapshot under READ COMMITTED).
+-- Recomputes the tally of the given courses from their sessions and the course rows. The tally rows are locked
+-- first, so two transactions changing one course take turns, and the second computes from what the first
+-- committed (each statement of a PL/pgSQL function sees a fresh snapshot under READ COMMITTED).
 CREATE FUNCTION course_tally_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
 BEGIN
-    INSERT INTO course_tally (course_id, first_session_at, kept, attended, no_shows, flagged, trailing_no_shows)
-    SELECT c.id, now(), 0, 0, 0, false, 0 FROM course c WHERE c.id IN (SELECT unnest(ids))
+    INSERT INTO course_tally (course_id, practitioner_id, program_id, status, prescribed_sessions, needs_review,
+                              first_session_at, first_month, kept, attended, no_shows, flagged, trailing_no_shows)
+    SELECT c.id, c.practitioner_id, c.program_id, c.status, c.prescribed_sessions, c.needs_review,
+           now(), current_date, 0, 0, 0, false, 0
+    FROM course c WHERE c.id IN (SELECT unnest(ids))
     ON CONFLICT (course_id) DO NOTHING;
     PERFORM 1 FROM course_tally WHERE course_id IN (SELECT unnest(ids)) ORDER BY course_id FOR UPDATE;
     WITH last_attended AS (
@@ -50,10 +69,15 @@ BEGIN
         GROUP BY s.course_id
     )
     UPDATE course_tally t
-    SET first_session_at = f.first_session_at, last_kept_at = f.last_kept_at, kept = f.kept, attended = f.attended,
-        no_shows = f.no_shows, first_attended_at = f.first_attended_at, last_attended_at = f.last_attended_at,
+    SET practitioner_id = c.practitioner_id, program_id = c.program_id, status = c.status,
+        status_reason = c.status_reason, prescribed_sessions = c.prescribed_sessions, needs_review = c.needs_review,
+        first_session_at = f.first_session_at,
+        first_month = date_trunc('month', f.first_session_at AT TIME ZONE zone)::date,
+        last_kept_at = f.last_kept_at, kept = f.kept, attended = f.attended, no_shows = f.no_shows,
+        attended_days = (f.last_attended_at AT TIME ZONE zone)::date - (f.first_attended_at AT TIME ZONE zone)::date,
         flagged = f.flagged, trailing_no_shows = f.trailing_no_shows
-    FROM figures f WHERE f.course_id = t.course_id;
+    FROM figures f JOIN course c ON c.id = f.course_id
+    WHERE f.course_id = t.course_id;
     -- A course whose sessions are all gone has not started.
     DELETE FROM course_tally t
     WHERE t.course_id IN (SELECT unnest(ids))
@@ -130,6 +154,15 @@ CREATE TRIGGER course_session_tallies_update AFTER UPDATE ON course_session
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_session_tallies();
 CREATE TRIGGER course_session_tallies_delete AFTER DELETE ON course_session
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION course_session_tallies();
+
+-- The course's own columns are in its tally too: a stop, a pause, a resize or a review hold updates it.
+CREATE FUNCTION course_tally_course_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM course_tally_refresh(ARRAY(SELECT n.id FROM new_rows n JOIN course_tally t ON t.course_id = n.id));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER course_tally_course_changed AFTER UPDATE ON course
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_tally_course_changed();
 
 -- The grid counts a session at its practitioner's location; when a practitioner moves, their sessions move too.
 CREATE FUNCTION practitioner_slot_move() RETURNS trigger LANGUAGE plpgsql AS $$

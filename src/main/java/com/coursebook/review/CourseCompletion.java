@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseCompletion {
 
     /**
-     * The courses in scope with their per-course figures, read from course_tally (kept current by triggers on
-     * course_session, see V6__review_tallies.sql) rather than rolled up from every session: the period is an index
-     * range on the first session. A course starts with its first session (any status: a booked course whose first
+     * The courses in scope with their per-course figures, read from course_tally alone (kept current by triggers on
+     * course_session and course, see V6__review_tallies.sql) rather than rolled up from every session and joined to
+     * the courses: the period is an index range on the first session. A course starts with its first session (any status: a booked course whose first
      * session was cancelled still started then); a course without sessions has not started and is left out. The
      * location is the course practitioner's home location. Planned sessions are those whose time has come, so the
      * few courses with sessions still ahead have those subtracted.
@@ -55,27 +55,25 @@ public class CourseCompletion {
                 WHERE st.act IN ('HOLD_FOR_REVIEW', 'BLOCKED') AND st.previous IS DISTINCT FROM st.act
                 GROUP BY st.course_id
             ), scope AS (
-                SELECT c.id, c.status, c.status_reason, c.prescribed_sessions, c.patient_id, c.practitioner_id,
-                       tp.code AS program, t.first_session_at AS first_start, t.attended, t.no_shows,
+                SELECT t.course_id AS id, t.status, t.status_reason, t.prescribed_sessions, t.practitioner_id,
+                       tp.code AS program, t.first_session_at AS first_start, t.first_month, t.attended, t.no_shows,
                        t.kept - CASE WHEN t.last_kept_at >= :now
                                      THEN (SELECT count(*) FROM course_session s
-                                           WHERE s.course_id = c.id AND s.starts_at >= :now
+                                           WHERE s.course_id = t.course_id AND s.starts_at >= :now
                                              AND s.status <> 'CANCELLED_BY_CLINIC')
                                      ELSE 0 END AS planned,
-                       (t.last_attended_at AT TIME ZONE :zone)::date - (t.first_attended_at AT TIME ZONE :zone)::date
-                           AS attended_days,
-                       c.status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
+                       t.attended_days,
+                       t.status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
                        t.flagged OR w.blocked_days IS NOT NULL AS flagged,
-                       c.needs_review OR w.held_days IS NOT NULL AS held,
+                       t.needs_review OR w.held_days IS NOT NULL AS held,
                        w.blocked_days, w.held_days
                 FROM course_tally t
-                JOIN course c ON c.id = t.course_id
-                JOIN practitioner pr ON pr.id = c.practitioner_id
-                JOIN treatment_program tp ON tp.id = c.program_id
+                JOIN treatment_program tp ON tp.id = t.program_id
                 LEFT JOIN waits w ON w.course_id = t.course_id
                 WHERE t.first_session_at >= :from AND t.first_session_at < :until
-                  AND (CAST(:practitioner AS bigint) IS NULL OR c.practitioner_id = :practitioner)
-                  AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
+                  AND (CAST(:practitioner AS bigint) IS NULL OR t.practitioner_id = :practitioner)
+                  AND (CAST(:location AS bigint) IS NULL
+                       OR t.practitioner_id IN (SELECT pr.id FROM practitioner pr WHERE pr.location_id = :location))
                   AND (CAST(:program AS text) IS NULL OR tp.code = :program)
             )
             """;
@@ -130,24 +128,51 @@ public class CourseCompletion {
             GROUP BY 1, 2
             """;
 
-    private static final String FIGURES = """
-            count(*) AS started,
-            count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
-            count(*) FILTER (WHERE status = 'STOPPED') AS stopped,
-            count(*) FILTER (WHERE status = 'ABANDONED') AS abandoned,
-            count(*) FILTER (WHERE status IN ('PLANNED', 'ACTIVE', 'PAUSED')) AS in_progress,
-            count(*) FILTER (WHERE finished) AS finished,
-            coalesce(sum(attended), 0) AS attended,
-            coalesce(sum(planned), 0) AS planned,
-            coalesce(sum(no_shows), 0) AS no_shows,
-            round(avg(attended_days), 2) AS avg_days,
-            round(avg(attended) FILTER (WHERE finished), 2) AS avg_attended,
-            round(avg(prescribed_sessions) FILTER (WHERE finished), 2) AS avg_prescribed,
-            count(*) FILTER (WHERE flagged) AS flagged,
-            count(*) FILTER (WHERE held) AS held,
-            round(avg(blocked_days), 1) AS flagged_wait, round(max(blocked_days), 1) AS flagged_longest,
-            round(avg(held_days), 1) AS held_wait, round(max(held_days), 1) AS held_longest
-            """;
+    /**
+     * The report in two steps: first the courses in scope fold into a few hundred groups (month, program, stop
+     * reason, status) by hashing, then the grouping sets roll those up. Grouping sets straight over 200,000 courses
+     * sort them all; this way only the small groups are sorted. Averages are carried as sums and counts.
+     */
+    private static final String REPORT = """
+            , groups AS (
+                SELECT first_month, program,
+                       CASE WHEN status = 'STOPPED' THEN coalesce(status_reason, '') END AS reason, status, finished,
+                       count(*) AS courses, sum(attended) AS attended, sum(planned) AS planned,
+                       sum(no_shows) AS no_shows, sum(attended_days) AS days, count(attended_days) AS with_days,
+                       sum(attended) FILTER (WHERE finished) AS finished_attended,
+                       sum(prescribed_sessions) FILTER (WHERE finished) AS finished_prescribed,
+                       count(*) FILTER (WHERE flagged) AS flagged, count(*) FILTER (WHERE held) AS held,
+                       sum(blocked_days) AS blocked_days, count(blocked_days) AS blocked, max(blocked_days) AS blocked_longest,
+                       sum(held_days) AS held_days, count(held_days) AS held_waited, max(held_days) AS held_longest
+                FROM scope
+                GROUP BY 1, 2, 3, 4, 5
+            )
+            SELECT GROUPING(first_month, program, reason) AS grain, to_char(first_month, 'YYYY-MM') AS month, program,
+                   reason,
+                   coalesce(sum(courses), 0) AS started,
+                   coalesce(sum(courses) FILTER (WHERE status = 'COMPLETED'), 0) AS completed,
+                   coalesce(sum(courses) FILTER (WHERE status = 'STOPPED'), 0) AS stopped,
+                   coalesce(sum(courses) FILTER (WHERE status = 'ABANDONED'), 0) AS abandoned,
+                   coalesce(sum(courses) FILTER (WHERE status IN ('PLANNED', 'ACTIVE', 'PAUSED')), 0) AS in_progress,
+                   coalesce(sum(courses) FILTER (WHERE finished), 0) AS finished,
+                   coalesce(sum(attended), 0) AS attended,
+                   coalesce(sum(planned), 0) AS planned,
+                   coalesce(sum(no_shows), 0) AS no_shows,
+                   round(sum(days)::numeric / nullif(sum(with_days), 0), 2) AS avg_days,
+                   round(sum(finished_attended)::numeric / nullif(sum(courses) FILTER (WHERE finished), 0), 2)
+                       AS avg_attended,
+                   round(sum(finished_prescribed)::numeric / nullif(sum(courses) FILTER (WHERE finished), 0), 2)
+                       AS avg_prescribed,
+                   coalesce(sum(flagged), 0) AS flagged,
+                   coalesce(sum(held), 0) AS held,
+                   round(sum(blocked_days) / nullif(sum(blocked), 0), 1) AS flagged_wait,
+                   round(max(blocked_longest), 1) AS flagged_longest,
+                   round(sum(held_days) / nullif(sum(held_waited), 0), 1) AS held_wait,
+                   round(max(held_longest), 1) AS held_longest
+            FROM groups
+            GROUP BY GROUPING SETS ((), (first_month), (program), (reason))
+            ORDER BY grain, first_month, program, reason""";
+
 
     private final JdbcClient jdbc;
 
@@ -170,14 +195,7 @@ public class CourseCompletion {
         List<CompletionReport.Program> programs = new ArrayList<>();
         // GROUPING(month, program, reason) says which grouping set a row belongs to: 7 = all courses,
         // 3 = one month, 5 = one program, 6 = one stop reason (non-stopped courses form a null-reason group, skipped).
-        bind(jdbc.sql(SCOPE + """
-                SELECT GROUPING(month, program, reason) AS grain, month, program, reason,
-                """ + FIGURES + """
-                FROM (SELECT scope.*, to_char(first_start AT TIME ZONE :zone, 'YYYY-MM') AS month,
-                             CASE WHEN status = 'STOPPED' THEN coalesce(status_reason, '') END AS reason
-                      FROM scope) x
-                GROUP BY GROUPING SETS ((), (month), (program), (reason))
-                ORDER BY grain, month, program, reason"""), filter).query(rs -> {
+        bind(jdbc.sql(SCOPE + REPORT), filter).query(rs -> {
                     int grain = rs.getInt("grain");
                     if (grain == 7) {
                         totals[0] = figures(rs);
@@ -222,11 +240,12 @@ public class CourseCompletion {
                        pr.family_name || ' ' || pr.given_name AS practitioner, scope.first_start, scope.status,
                        scope.status_reason, scope.attended, scope.prescribed_sessions, scope.no_shows
                 FROM scope
-                JOIN patient p ON p.id = scope.patient_id
+                JOIN course c ON c.id = scope.id
+                JOIN patient p ON p.id = c.patient_id
                 JOIN practitioner pr ON pr.id = scope.practitioner_id
                 WHERE (""" + outcome.predicate + """
                   )
-                  AND (CAST(:month AS text) IS NULL OR to_char(scope.first_start AT TIME ZONE :zone, 'YYYY-MM') = :month)
+                  AND (CAST(:month AS text) IS NULL OR to_char(scope.first_month, 'YYYY-MM') = :month)
                   AND (CAST(:reason AS text) IS NULL OR coalesce(scope.status_reason, '') = :reason)
                 ORDER BY scope.first_start DESC, scope.id DESC"""), filter)
                 .param("month", month == null || month.isBlank() ? null : month)

@@ -1,16 +1,16 @@
 package com.coursebook.review;
 
-/** Which courses behind a dashboard number a drill-down lists. Each maps to a fixed SQL predicate. */
+/** Which courses behind a dashboard number a drill-down lists. Each maps to a fixed SQL predicate over the scope. */
 public enum Outcome {
     STARTED("true"),
-    COMPLETED("status = 'COMPLETED'"),
-    STOPPED("status = 'STOPPED'"),
-    ABANDONED("status = 'ABANDONED'"),
-    IN_PROGRESS("status IN ('PLANNED', 'ACTIVE', 'PAUSED')"),
-    FINISHED("status IN ('COMPLETED', 'STOPPED', 'ABANDONED')"),
-    NO_SHOW("no_shows > 0"),
-    FLAGGED("flagged"),
-    HELD("held");
+    COMPLETED("scope.status = 'COMPLETED'"),
+    STOPPED("scope.status = 'STOPPED'"),
+    ABANDONED("scope.status = 'ABANDONED'"),
+    IN_PROGRESS("scope.status IN ('PLANNED', 'ACTIVE', 'PAUSED')"),
+    FINISHED("scope.status IN ('COMPLETED', 'STOPPED', 'ABANDONED')"),
+    NO_SHOW("scope.no_shows > 0"),
+    FLAGGED("scope.flagged"),
+    HELD("scope.held");
 
     final String predicate;
 
