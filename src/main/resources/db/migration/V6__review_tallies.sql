@@ -32,6 +32,7 @@ CREATE TABLE course_tally (
     trailing_no_shows   int         NOT NULL   -- no-shows since the last attended session
 );
 CREATE INDEX course_tally_first_session ON course_tally (first_session_at);
+CREATE INDEX course_tally_last_kept ON course_tally (last_kept_at);
 CREATE INDEX course_tally_no_show_run ON course_tally (trailing_no_shows) WHERE trailing_no_shows > 0;
 
 -- Recomputes the tally of the given courses from their sessions and the course rows. The tally rows are locked
@@ -84,26 +85,28 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM course_session s WHERE s.course_id = t.course_id);
 END $$;
 
--- Sessions kept and missed per quarter hour (UTC, so any clinic zone maps each to one local weekday and hour),
--- location and program: the dashboard's no-show grid. Writers never update these rows, they only append
--- differences to session_slot_delta, so concurrent bookings never wait on (or deadlock over) a shared row;
--- session_slot_compact() folds the differences in, one compactor at a time.
+-- Sessions kept and missed per clinic day and hour, location (the session practitioner's) and program: the
+-- dashboard's no-show grid. Writers never update these rows, they only append differences to session_slot_delta,
+-- so concurrent bookings never wait on (or deadlock over) a shared row; session_slot_compact() folds the
+-- differences in, one compactor at a time.
 CREATE TABLE session_slot_tally (
-    bucket      timestamptz NOT NULL,
+    day         date        NOT NULL,  -- in the clinic's zone
+    hour        smallint    NOT NULL,
     location_id bigint,
     program_id  bigint      NOT NULL,
     kept        int         NOT NULL,
     no_shows    int         NOT NULL,
-    CONSTRAINT session_slot_tally_key UNIQUE NULLS NOT DISTINCT (bucket, location_id, program_id)
+    CONSTRAINT session_slot_tally_key UNIQUE NULLS NOT DISTINCT (day, hour, location_id, program_id)
 );
 CREATE TABLE session_slot_delta (
-    bucket      timestamptz NOT NULL,
+    day         date        NOT NULL,
+    hour        smallint    NOT NULL,
     location_id bigint,
     program_id  bigint      NOT NULL,
     kept        int         NOT NULL,
     no_shows    int         NOT NULL
 );
-CREATE INDEX session_slot_delta_bucket ON session_slot_delta (bucket);
+CREATE INDEX session_slot_delta_day ON session_slot_delta (day);
 
 CREATE FUNCTION session_slot_compact() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -113,14 +116,33 @@ BEGIN
         RETURN 0; -- another instance is folding right now
     END IF;
     WITH moved AS (DELETE FROM session_slot_delta RETURNING *)
-    INSERT INTO session_slot_tally AS t (bucket, location_id, program_id, kept, no_shows)
-    SELECT bucket, location_id, program_id, sum(kept), sum(no_shows) FROM moved
-    GROUP BY bucket, location_id, program_id
+    INSERT INTO session_slot_tally AS t (day, hour, location_id, program_id, kept, no_shows)
+    SELECT day, hour, location_id, program_id, sum(kept), sum(no_shows) FROM moved
+    GROUP BY day, hour, location_id, program_id
     ON CONFLICT ON CONSTRAINT session_slot_tally_key
     DO UPDATE SET kept = t.kept + EXCLUDED.kept, no_shows = t.no_shows + EXCLUDED.no_shows;
     GET DIAGNOSTICS folded = ROW_COUNT;
     DELETE FROM session_slot_tally WHERE kept = 0 AND no_shows = 0;
     RETURN folded;
+END $$;
+
+-- Counts every session again, in the clinic's zone: after the migration, and when the zone changes.
+CREATE FUNCTION session_slot_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('session_slot_compact'));
+    DELETE FROM session_slot_delta;
+    DELETE FROM session_slot_tally;
+    INSERT INTO session_slot_tally (day, hour, location_id, program_id, kept, no_shows)
+    SELECT (s.starts_at AT TIME ZONE zone)::date, extract(hour FROM s.starts_at AT TIME ZONE zone), pr.location_id,
+           c.program_id, count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC'),
+           count(*) FILTER (WHERE s.status = 'NO_SHOW')
+    FROM course_session s
+    JOIN course c ON c.id = s.course_id
+    JOIN practitioner pr ON pr.id = s.practitioner_id
+    GROUP BY 1, 2, 3, 4;
+    DELETE FROM session_slot_tally WHERE kept = 0 AND no_shows = 0;
 END $$;
 
 -- One statement-level trigger function for insert, update and delete: the changed rows arrive as transition
@@ -132,19 +154,21 @@ DECLARE
         WHEN 'DELETE' THEN 'SELECT course_id, practitioner_id, starts_at, status, -1 AS sign FROM old_rows'
         ELSE 'SELECT course_id, practitioner_id, starts_at, status, 1 AS sign FROM new_rows
               UNION ALL SELECT course_id, practitioner_id, starts_at, status, -1 FROM old_rows' END;
+    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
 BEGIN
     EXECUTE format('SELECT course_tally_refresh(ARRAY(SELECT DISTINCT course_id FROM (%s) ch))', changes);
     EXECUTE format($sql$
-        INSERT INTO session_slot_delta (bucket, location_id, program_id, kept, no_shows)
-        SELECT date_bin('15 minutes', ch.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), pr.location_id, c.program_id,
+        INSERT INTO session_slot_delta (day, hour, location_id, program_id, kept, no_shows)
+        SELECT (ch.starts_at AT TIME ZONE %L)::date, extract(hour FROM ch.starts_at AT TIME ZONE %L), pr.location_id,
+               c.program_id,
                coalesce(sum(ch.sign) FILTER (WHERE ch.status <> 'CANCELLED_BY_CLINIC'), 0),
                coalesce(sum(ch.sign) FILTER (WHERE ch.status = 'NO_SHOW'), 0)
         FROM (%s) ch
         JOIN course c ON c.id = ch.course_id
         JOIN practitioner pr ON pr.id = ch.practitioner_id
-        GROUP BY 1, 2, 3
+        GROUP BY 1, 2, 3, 4
         HAVING coalesce(sum(ch.sign) FILTER (WHERE ch.status <> 'CANCELLED_BY_CLINIC'), 0) <> 0
-            OR coalesce(sum(ch.sign) FILTER (WHERE ch.status = 'NO_SHOW'), 0) <> 0$sql$, changes);
+            OR coalesce(sum(ch.sign) FILTER (WHERE ch.status = 'NO_SHOW'), 0) <> 0$sql$, zone, zone, changes);
     RETURN NULL;
 END $$;
 
@@ -166,16 +190,19 @@ CREATE TRIGGER course_tally_course_changed AFTER UPDATE ON course
 
 -- The grid counts a session at its practitioner's location; when a practitioner moves, their sessions move too.
 CREATE FUNCTION practitioner_slot_move() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
 BEGIN
-    INSERT INTO session_slot_delta (bucket, location_id, program_id, kept, no_shows)
-    SELECT date_bin('15 minutes', s.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), v.location_id, c.program_id,
+    INSERT INTO session_slot_delta (day, hour, location_id, program_id, kept, no_shows)
+    SELECT (s.starts_at AT TIME ZONE zone)::date, extract(hour FROM s.starts_at AT TIME ZONE zone), v.location_id,
+           c.program_id,
            v.sign * count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC'),
            v.sign * count(*) FILTER (WHERE s.status = 'NO_SHOW')
     FROM course_session s
     JOIN course c ON c.id = s.course_id
     CROSS JOIN (VALUES (OLD.location_id, -1), (NEW.location_id, 1)) AS v (location_id, sign)
     WHERE s.practitioner_id = NEW.id
-    GROUP BY 1, 2, 3, v.sign;
+    GROUP BY 1, 2, 3, 4, v.sign;
     RETURN NULL;
 END $$;
 CREATE TRIGGER practitioner_slot_move AFTER UPDATE OF location_id ON practitioner
@@ -187,11 +214,4 @@ CREATE INDEX course_event_waits ON course_event (course_id, occurred_at)
 
 -- Existing data: tally every course and every session once.
 SELECT course_tally_refresh(ARRAY(SELECT DISTINCT course_id FROM course_session));
-INSERT INTO session_slot_tally (bucket, location_id, program_id, kept, no_shows)
-SELECT date_bin('15 minutes', s.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), pr.location_id, c.program_id,
-       count(*) FILTER (WHERE s.status <> 'CANCELLED_BY_CLINIC'), count(*) FILTER (WHERE s.status = 'NO_SHOW')
-FROM course_session s
-JOIN course c ON c.id = s.course_id
-JOIN practitioner pr ON pr.id = s.practitioner_id
-GROUP BY 1, 2, 3;
-DELETE FROM session_slot_tally WHERE kept = 0 AND no_shows = 0;
+SELECT session_slot_rebuild();

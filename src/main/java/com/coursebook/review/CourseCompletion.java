@@ -54,48 +54,49 @@ public class CourseCompletion {
                                     'COMPLETED', 'STOPPED', 'ABANDONED')) w
                 WHERE st.act IN ('HOLD_FOR_REVIEW', 'BLOCKED') AND st.previous IS DISTINCT FROM st.act
                 GROUP BY st.course_id
+            ), ahead AS (
+                -- Sessions not yet due, of the few courses that still have any: subtracted from those planned.
+                SELECT s.course_id, count(*) AS sessions
+                FROM course_tally t JOIN course_session s ON s.course_id = t.course_id
+                WHERE t.last_kept_at >= :now AND s.starts_at >= :now AND s.status <> 'CANCELLED_BY_CLINIC'
+                GROUP BY s.course_id
             ), scope AS (
                 SELECT t.course_id AS id, t.status, t.status_reason, t.prescribed_sessions, t.practitioner_id,
-                       tp.code AS program, t.first_session_at AS first_start, t.first_month, t.attended, t.no_shows,
-                       t.kept - CASE WHEN t.last_kept_at >= :now
-                                     THEN (SELECT count(*) FROM course_session s
-                                           WHERE s.course_id = t.course_id AND s.starts_at >= :now
-                                             AND s.status <> 'CANCELLED_BY_CLINIC')
-                                     ELSE 0 END AS planned,
+                       t.program_id, t.first_session_at AS first_start, t.first_month, t.attended, t.no_shows,
+                       t.kept - coalesce(a.sessions, 0) AS planned,
                        t.attended_days,
                        t.status IN ('COMPLETED', 'STOPPED', 'ABANDONED') AS finished,
                        t.flagged OR w.blocked_days IS NOT NULL AS flagged,
                        t.needs_review OR w.held_days IS NOT NULL AS held,
                        w.blocked_days, w.held_days
                 FROM course_tally t
-                JOIN treatment_program tp ON tp.id = t.program_id
                 LEFT JOIN waits w ON w.course_id = t.course_id
+                LEFT JOIN ahead a ON a.course_id = t.course_id
                 WHERE t.first_session_at >= :from AND t.first_session_at < :until
                   AND (CAST(:practitioner AS bigint) IS NULL OR t.practitioner_id = :practitioner)
                   AND (CAST(:location AS bigint) IS NULL
                        OR t.practitioner_id IN (SELECT pr.id FROM practitioner pr WHERE pr.location_id = :location))
-                  AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+                  AND (CAST(:program AS text) IS NULL
+                       OR t.program_id IN (SELECT tp.id FROM treatment_program tp WHERE tp.code = :program))
             )
             """;
 
     /**
      * Sessions whose time has come, kept and missed, by the clinic's weekday and hour: the sessions that took place
      * (or should have) in the period, wherever their course started. Without a practitioner filter they come from
-     * the quarter-hour tally plus its unfolded differences; the quarter hour now running, not yet over, is read
+     * the tally by clinic day and hour plus its unfolded differences; the hour now running, not yet over, is read
      * from the sessions themselves. A single practitioner's sessions are few enough to read directly.
      */
     private static final String GRID_FROM_TALLY = """
-            SELECT extract(isodow FROM g.at AT TIME ZONE :zone)::int AS weekday,
-                   extract(hour FROM g.at AT TIME ZONE :zone)::int AS hour,
+            SELECT extract(isodow FROM g.day)::int AS weekday, g.hour AS hour,
                    sum(g.no_shows) AS no_shows, sum(g.kept) AS planned
-            FROM (SELECT bucket AS at, location_id, program_id, kept, no_shows FROM session_slot_tally
+            FROM (SELECT day, hour, location_id, program_id, kept, no_shows FROM session_slot_tally
                   UNION ALL
-                  SELECT bucket, location_id, program_id, kept, no_shows FROM session_slot_delta) g
-            JOIN treatment_program tp ON tp.id = g.program_id
-            WHERE g.at >= :from AND g.at < :until
-              AND g.at < date_bin('15 minutes', CAST(:now AS timestamptz), TIMESTAMPTZ '2000-01-01 00:00+00')
+                  SELECT day, hour, location_id, program_id, kept, no_shows FROM session_slot_delta) g
+            WHERE g.day >= :fromDay AND g.day <= :toDay AND (g.day < :today OR (g.day = :today AND g.hour < :hour))
               AND (CAST(:location AS bigint) IS NULL OR g.location_id = :location)
-              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+              AND (CAST(:program AS text) IS NULL
+                   OR g.program_id IN (SELECT tp.id FROM treatment_program tp WHERE tp.code = :program))
             GROUP BY 1, 2
             HAVING sum(g.kept) <> 0 OR sum(g.no_shows) <> 0
             UNION ALL
@@ -105,9 +106,9 @@ public class CourseCompletion {
             JOIN course c ON c.id = s.course_id
             JOIN treatment_program tp ON tp.id = c.program_id
             JOIN practitioner pr ON pr.id = s.practitioner_id
-            WHERE s.starts_at >= greatest(CAST(:from AS timestamptz),
-                                           date_bin('15 minutes', CAST(:now AS timestamptz), TIMESTAMPTZ '2000-01-01 00:00+00'))
-              AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz)) AND s.status <> 'CANCELLED_BY_CLINIC'
+            WHERE s.starts_at >= greatest(CAST(:from AS timestamptz), CAST(:hourStart AS timestamptz))
+              AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz))
+              AND s.status <> 'CANCELLED_BY_CLINIC'
               AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
               AND (CAST(:program AS text) IS NULL OR tp.code = :program)
             GROUP BY 1, 2
@@ -135,7 +136,7 @@ public class CourseCompletion {
      */
     private static final String REPORT = """
             , groups AS (
-                SELECT first_month, program,
+                SELECT first_month, program_id,
                        CASE WHEN status = 'STOPPED' THEN coalesce(status_reason, '') END AS reason, status, finished,
                        count(*) AS courses, sum(attended) AS attended, sum(planned) AS planned,
                        sum(no_shows) AS no_shows, sum(attended_days) AS days, count(attended_days) AS with_days,
@@ -147,8 +148,8 @@ public class CourseCompletion {
                 FROM scope
                 GROUP BY 1, 2, 3, 4, 5
             )
-            SELECT GROUPING(first_month, program, reason) AS grain, to_char(first_month, 'YYYY-MM') AS month, program,
-                   reason,
+            SELECT GROUPING(first_month, program_id, reason) AS grain, to_char(first_month, 'YYYY-MM') AS month,
+                   (SELECT tp.code FROM treatment_program tp WHERE tp.id = program_id) AS program, reason,
                    coalesce(sum(courses), 0) AS started,
                    coalesce(sum(courses) FILTER (WHERE status = 'COMPLETED'), 0) AS completed,
                    coalesce(sum(courses) FILTER (WHERE status = 'STOPPED'), 0) AS stopped,
@@ -170,7 +171,7 @@ public class CourseCompletion {
                    round(sum(held_days) / nullif(sum(held_waited), 0), 1) AS held_wait,
                    round(max(held_longest), 1) AS held_longest
             FROM groups
-            GROUP BY GROUPING SETS ((), (first_month), (program), (reason))
+            GROUP BY GROUPING SETS ((), (first_month), (program_id), (reason))
             ORDER BY grain, first_month, program, reason""";
 
 
@@ -215,9 +216,16 @@ public class CourseCompletion {
                     }
                 });
         reasons.sort((a, b) -> Long.compare(b.courses(), a.courses()));
-        // Two partial sums (tally, and the quarter hour now running) may name the same cell: added up here.
+        // Two partial sums (tally, and the hour now running) may name the same cell: added up here.
         java.util.SortedMap<Integer, long[]> cells = new java.util.TreeMap<>();
-        bind(jdbc.sql(filter.practitioner() == null ? GRID_FROM_TALLY : GRID_OF_PRACTITIONER), filter).query(rs -> {
+        java.time.LocalDateTime now = clock.toLocal(clock.now());
+        bind(jdbc.sql(filter.practitioner() == null ? GRID_FROM_TALLY : GRID_OF_PRACTITIONER), filter)
+                .param("fromDay", filter.from())
+                .param("toDay", filter.to())
+                .param("today", now.toLocalDate())
+                .param("hour", now.getHour())
+                .param("hourStart", Timestamp.from(clock.toInstant(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS))))
+                .query(rs -> {
             long[] cell = cells.computeIfAbsent(rs.getInt("weekday") * 100 + rs.getInt("hour"), k -> new long[2]);
             cell[0] += rs.getLong("no_shows");
             cell[1] += rs.getLong("planned");
@@ -236,12 +244,13 @@ public class CourseCompletion {
     public List<ReviewCourse> courses(ReviewFilter filter, Outcome outcome, String month, String reason) {
         planForTheseValues();
         List<ReviewCourse> courses = bind(jdbc.sql(SCOPE + """
-                SELECT scope.id, p.family_name || ' ' || p.given_name AS patient_name, p.record_number, scope.program,
+                SELECT scope.id, p.family_name || ' ' || p.given_name AS patient_name, p.record_number, tp.code AS program,
                        pr.family_name || ' ' || pr.given_name AS practitioner, scope.first_start, scope.status,
                        scope.status_reason, scope.attended, scope.prescribed_sessions, scope.no_shows
                 FROM scope
                 JOIN course c ON c.id = scope.id
                 JOIN patient p ON p.id = c.patient_id
+                JOIN treatment_program tp ON tp.id = scope.program_id
                 JOIN practitioner pr ON pr.id = scope.practitioner_id
                 WHERE (""" + outcome.predicate + """
                   )

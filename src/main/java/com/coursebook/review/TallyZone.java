@@ -47,7 +47,9 @@ class TallyZone implements InitializingBean {
                     ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value""").param(zone).update();
             int courses = jdbc.sql("SELECT count(*) FROM course_tally").query(Integer.class).single();
             jdbc.sql("SELECT course_tally_refresh(ARRAY(SELECT course_id FROM course_tally))").query().listOfRows();
-            log.info("Clinic time zone {} recorded (was {}); {} course tallies recomputed", zone, recorded, courses);
+            jdbc.sql("SELECT session_slot_rebuild()").query().listOfRows();
+            log.info("Clinic time zone {} recorded (was {}); {} course tallies and the no-show grid recomputed", zone,
+                    recorded, courses);
         });
     }
 }

@@ -64,6 +64,12 @@ class TallyZoneTest {
         assertThat(month(course)).isEqualTo(LocalDate.of(2025, 2, 1));
         assertThat(jdbc.sql("SELECT attended_days FROM course_tally WHERE course_id = ?").param(course)
                 .query(Integer.class).single()).isEqualTo(3);
+        // The no-show grid counts the first session at Saturday 1 February, 00:00-01:00, in the clinic's zone.
+        assertThat(jdbc.sql("""
+                SELECT sum(kept) FROM (SELECT day, hour, location_id, kept FROM session_slot_tally
+                                       UNION ALL SELECT day, hour, location_id, kept FROM session_slot_delta) g
+                WHERE g.location_id = ? AND g.day = DATE '2025-02-01' AND g.hour = 0""").param(location)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     private LocalDate month(long course) {
