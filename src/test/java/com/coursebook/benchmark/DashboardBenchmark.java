@@ -117,7 +117,7 @@ class DashboardBenchmark {
                 WHERE c.created_by = ? AND c.id % 50 = 10 + v.kind""").param(createdBy).update();
         long folding = System.nanoTime();
         long folded = jdbc.sql("SELECT session_slot_compact()").query(Long.class).single();
-        System.out.printf("%nDashboardBenchmark: folded the quarter-hour differences into %,d tally rows in %.1f s%n",
+        System.out.printf("%nDashboardBenchmark: folded the no-show grid's differences into %,d tally rows in %.1f s%n",
                 folded, (System.nanoTime() - folding) / 1e9);
         // What autovacuum would have done by the time anyone looks: the bulk load left a dead version of each tally.
         jdbc.sql("VACUUM ANALYZE course_tally").update();
