@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How courses end, for admins. Every figure is an SQL aggregate over the courses in scope; nothing is loaded as
- * entities. The dashboard costs two queries (course figures with all their breakdowns through GROUPING SETS, and
- * the no-show grid over sessions) plus the audit line.
+ * How courses end, for admins. Every figure is an SQL aggregate over the tallies the database keeps per course and
+ * per clinic hour; nothing is loaded as entities. The dashboard costs two queries (course figures with all their
+ * breakdowns through GROUPING SETS, and the no-show grid) besides the planner settings and the audit line.
  */
 @Service
 public class CourseCompletion {
@@ -27,9 +28,9 @@ public class CourseCompletion {
     /**
      * The courses in scope with their per-course figures, read from course_tally alone (kept current by triggers on
      * course_session and course, see V6__review_tallies.sql) rather than rolled up from every session and joined to
-     * the courses: the period is an index range on the first session. A course starts with its first session (any status: a booked course whose first
-     * session was cancelled still started then); a course without sessions has not started and is left out. The
-     * location is the course practitioner's home location. Planned sessions are those whose time has come, so the
+     * the courses: the period is an index range on the first session. A course starts with its first session (any
+     * status: a booked course whose first session was cancelled still started then); a course without sessions has
+     * not started and is left out. The location is the course practitioner's home location. Planned sessions are those whose time has come, so the
      * few courses with sessions still ahead have those subtracted.
      */
     private static final String SCOPE = """
@@ -46,8 +47,8 @@ public class CourseCompletion {
                       FROM course_event e
                       WHERE e.act IN ('HOLD_FOR_REVIEW', 'REVIEWED', 'BLOCKED', 'UNBLOCKED')) st
                 CROSS JOIN LATERAL (
-                    SELECT extract(epoch FROM least(coalesce(min(x.occurred_at), :now), CAST(:now AS timestamptz)) - st.occurred_at)
-                               / 86400.0 AS days
+                    SELECT extract(epoch FROM least(coalesce(min(x.occurred_at), :now), CAST(:now AS timestamptz))
+                                              - st.occurred_at) / 86400.0 AS days
                     FROM course_event x
                     WHERE x.course_id = st.course_id AND x.id <> st.id AND x.occurred_at >= st.occurred_at
                       AND x.act IN (CASE st.act WHEN 'BLOCKED' THEN 'UNBLOCKED' ELSE 'REVIEWED' END,
@@ -82,10 +83,29 @@ public class CourseCompletion {
             """;
 
     /**
-     * Sessions whose time has come, kept and missed, by the clinic's weekday and hour: the sessions that took place
-     * (or should have) in the period, wherever their course started. Without a practitioner filter they come from
-     * the tally by clinic day and hour plus its unfolded differences; the hour now running, not yet over, is read
-     * from the sessions themselves. A single practitioner's sessions are few enough to read directly.
+     * Sessions whose time has come, kept and missed, by the clinic's weekday and hour, read from the sessions
+     * themselves: a single practitioner's (a few thousand, by index), or everyone's in the hour now running.
+     */
+    private static final String GRID_OF_SESSIONS = """
+            SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int AS weekday,
+                   extract(hour FROM s.starts_at AT TIME ZONE :zone)::int AS hour,
+                   count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows, count(*) AS planned
+            FROM course_session s
+            JOIN course c ON c.id = s.course_id
+            JOIN treatment_program tp ON tp.id = c.program_id
+            JOIN practitioner pr ON pr.id = s.practitioner_id
+            WHERE s.starts_at >= :sessionsFrom AND s.starts_at < :sessionsUntil
+              AND s.status <> 'CANCELLED_BY_CLINIC'
+              AND (CAST(:practitioner AS bigint) IS NULL OR s.practitioner_id = :practitioner)
+              AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
+              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
+            GROUP BY 1, 2
+            """;
+
+    /**
+     * The same grid for everyone: the sessions that took place (or should have) in the period, wherever their course
+     * started, from the tally by clinic day and hour plus its unfolded differences, and the hour now running, not
+     * yet over, from the sessions.
      */
     private static final String GRID_FROM_TALLY = """
             SELECT extract(isodow FROM g.day)::int AS weekday, g.hour AS hour,
@@ -100,34 +120,7 @@ public class CourseCompletion {
             GROUP BY 1, 2
             HAVING sum(g.kept) <> 0 OR sum(g.no_shows) <> 0
             UNION ALL
-            SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int, extract(hour FROM s.starts_at AT TIME ZONE :zone)::int,
-                   count(*) FILTER (WHERE s.status = 'NO_SHOW'), count(*)
-            FROM course_session s
-            JOIN course c ON c.id = s.course_id
-            JOIN treatment_program tp ON tp.id = c.program_id
-            JOIN practitioner pr ON pr.id = s.practitioner_id
-            WHERE s.starts_at >= greatest(CAST(:from AS timestamptz), CAST(:hourStart AS timestamptz))
-              AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz))
-              AND s.status <> 'CANCELLED_BY_CLINIC'
-              AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
-              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
-            GROUP BY 1, 2
-            """;
-
-    private static final String GRID_OF_PRACTITIONER = """
-            SELECT extract(isodow FROM s.starts_at AT TIME ZONE :zone)::int AS weekday,
-                   extract(hour FROM s.starts_at AT TIME ZONE :zone)::int AS hour,
-                   count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows, count(*) AS planned
-            FROM course_session s
-            JOIN course c ON c.id = s.course_id
-            JOIN treatment_program tp ON tp.id = c.program_id
-            JOIN practitioner pr ON pr.id = s.practitioner_id
-            WHERE s.practitioner_id = :practitioner
-              AND s.starts_at >= :from AND s.starts_at < least(CAST(:until AS timestamptz), CAST(:now AS timestamptz)) AND s.status <> 'CANCELLED_BY_CLINIC'
-              AND (CAST(:location AS bigint) IS NULL OR pr.location_id = :location)
-              AND (CAST(:program AS text) IS NULL OR tp.code = :program)
-            GROUP BY 1, 2
-            """;
+            """ + GRID_OF_SESSIONS;
 
     /**
      * The report in two steps: first the courses in scope fold into a few hundred groups (month, program, stop
@@ -219,12 +212,17 @@ public class CourseCompletion {
         // Two partial sums (tally, and the hour now running) may name the same cell: added up here.
         java.util.SortedMap<Integer, long[]> cells = new java.util.TreeMap<>();
         java.time.LocalDateTime now = clock.toLocal(clock.now());
-        bind(jdbc.sql(filter.practitioner() == null ? GRID_FROM_TALLY : GRID_OF_PRACTITIONER), filter)
+        Instant hourStart = clock.toInstant(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        Instant from = clock.toInstant(filter.from().atStartOfDay());
+        Instant until = clock.toInstant(filter.to().plusDays(1).atStartOfDay());
+        boolean fromTally = filter.practitioner() == null;
+        bind(jdbc.sql(fromTally ? GRID_FROM_TALLY : GRID_OF_SESSIONS), filter)
                 .param("fromDay", filter.from())
                 .param("toDay", filter.to())
                 .param("today", now.toLocalDate())
                 .param("hour", now.getHour())
-                .param("hourStart", Timestamp.from(clock.toInstant(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS))))
+                .param("sessionsFrom", Timestamp.from(fromTally && hourStart.isAfter(from) ? hourStart : from))
+                .param("sessionsUntil", Timestamp.from(clock.now().isBefore(until) ? clock.now() : until))
                 .query(rs -> {
             long[] cell = cells.computeIfAbsent(rs.getInt("weekday") * 100 + rs.getInt("hour"), k -> new long[2]);
             cell[0] += rs.getLong("no_shows");
