@@ -1,7 +1,8 @@
 -- ---------------------------------------------------------------- figures kept for the completion dashboard
 -- The dashboard must answer for a year of a clinic chain (200 000 courses, 2 000 000 sessions) in well under a
 -- second, so it cannot roll up every session on each view. Two tallies are kept current by triggers on
--- course_session, whichever code path changes a session (the app, a migration, a hand-made fix in psql).
+-- course_session (and course, and practitioner), whichever code path changes a row (the app, a migration, a
+-- hand-made fix in psql).
 
 -- The clinic's time zone, recorded by the app at startup (review/TallyZone), so the database can tell the clinic's
 -- dates and months of instants. When it changes, the app recomputes the tallies.

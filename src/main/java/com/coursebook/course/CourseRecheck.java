@@ -111,7 +111,8 @@ class CourseRecheck {
             boolean blockedAfter = course.isBlockedByRule();
             if (!blockedBefore && blockedAfter) {
                 lifecycle.record(course, "BLOCKED", future.stream().filter(CourseSession::isNeedsAttention)
-                        .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
+                        .map(CourseSession::getAttentionRule).filter(rule -> !CourseLifecycle.REVIEW_HOLD.equals(rule))
+                        .distinct().sorted().collect(Collectors.joining(", ")));
             }
             else if (blockedBefore && !blockedAfter) {
                 lifecycle.record(course, "UNBLOCKED", null);

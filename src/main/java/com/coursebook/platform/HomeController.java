@@ -4,8 +4,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role lands where its day starts: reception on the patient search, clinicians on their day, admins on the review, where
- * their worklist (courses about to be abandoned) is. */
+/**
+ * Each role lands where its day starts: reception on the patient search, clinicians on their day, admins on the
+ * review, which opens with their worklist (courses about to be abandoned).
+ */
 @Controller
 class HomeController {
 
