@@ -83,6 +83,12 @@ class CourseActsApiController {
         return worklist.needingAttention();
     }
 
+    /** Booked sessions whose day passed without an outcome (missed while held, or never marked). */
+    @org.springframework.web.bind.annotation.GetMapping("/api/worklist/past-booked")
+    java.util.List<Worklist.Item> pastBooked() {
+        return worklist.pastStillBooked();
+    }
+
     /** Running courses that owe sessions after no-shows or cancellations. */
     @org.springframework.web.bind.annotation.GetMapping("/api/worklist/gaps")
     java.util.List<Worklist.Gap> gaps() {

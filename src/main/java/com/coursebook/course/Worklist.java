@@ -92,9 +92,29 @@ public class Worklist {
         return calls;
     }
 
+    /** Future booked sessions a rule now blocks (flagged by a re-check, or held for review), soonest first. */
     @Transactional
     public List<Item> needingAttention() {
-        List<Item> items = jdbc.sql("""
+        List<Item> items = sessions("s.needs_attention AND s.status = 'BOOKED' AND s.starts_at >= ?", "s.starts_at",
+                Timestamp.from(clock.now()));
+        audit.record("VIEW", "WORKLIST", null, null, "items=" + items.size());
+        return items;
+    }
+
+    /**
+     * Booked sessions of running courses whose day has passed without an outcome: missed while the course was held
+     * for review (check-in refuses held sessions), or never marked. Each needs marking or rebooking; latest first.
+     */
+    @Transactional
+    public List<Item> pastStillBooked() {
+        List<Item> items = sessions("s.status = 'BOOKED' AND s.starts_at < ? AND c.status IN ('PLANNED', 'ACTIVE', 'PAUSED')",
+                "s.starts_at DESC", Timestamp.from(clock.toInstant(clock.today().atStartOfDay())));
+        audit.record("VIEW", "WORKLIST_PAST", null, null, "items=" + items.size());
+        return items;
+    }
+
+    private List<Item> sessions(String condition, String order, Object bound) {
+        return jdbc.sql("""
                 SELECT s.id, s.course_id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name,
                        p.record_number, p.phone, tp.code, s.seq_no, c.prescribed_sessions, s.starts_at,
                        s.attention_rule, s.attention_until
@@ -102,17 +122,15 @@ public class Worklist {
                 JOIN course c ON c.id = s.course_id
                 JOIN patient p ON p.id = s.patient_id
                 JOIN treatment_program tp ON tp.id = c.program_id
-                WHERE s.needs_attention AND s.status = 'BOOKED' AND s.starts_at >= ?
-                ORDER BY s.starts_at
-                LIMIT 500""")
-                .param(Timestamp.from(clock.now()))
+                WHERE %s
+                ORDER BY %s
+                LIMIT 500""".formatted(condition, order))
+                .param(bound)
                 .query((rs, row) -> new Item(rs.getLong("id"), rs.getLong("course_id"), rs.getLong("patient_id"),
                         rs.getString("name"), rs.getString("record_number"), rs.getString("phone"),
                         rs.getString("code"), rs.getInt("seq_no"), rs.getInt("prescribed_sessions"),
                         clock.toLocal(rs.getTimestamp("starts_at").toInstant()), rs.getString("attention_rule"),
                         rs.getObject("attention_until", LocalDate.class)))
                 .list();
-        audit.record("VIEW", "WORKLIST", null, null, "items=" + items.size());
-        return items;
     }
 }

@@ -21,6 +21,7 @@ class WorklistController {
     String worklist(Model model) {
         model.addAttribute("items", worklist.needingAttention());
         model.addAttribute("gaps", worklist.coursesWithGaps());
+        model.addAttribute("past", worklist.pastStillBooked());
         model.addAttribute("confirmations", worklist.tomorrowsConfirmations());
         return "course/worklist";
     }

@@ -123,6 +123,35 @@ class CourseLifecycleApiTest {
         assertThat(atRisk()).doesNotContain(booked.course);
     }
 
+    @Test
+    @DisplayName("a session whose day passed while the course was held is on reception's list once the hold is lifted, "
+            + "until someone records what became of it")
+    void sessionPassedWhileHeld() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Zaderzhkin", 4);
+        lifecycle.holdForReview(booked.course, "Pain 6/10 after the last session");
+        // Session 1 was yesterday, while the course was held: check-in would have refused it, so it is still booked.
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '1 day 1 hour', "
+                + "ends_at = now() - interval '1 day 30 minutes' WHERE course_id = ? AND seq_no = 1")
+                .param(booked.course).update();
+        mvc.perform(post("/api/courses/{id}/review", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Seen; continue gently\"}"))
+                .andExpect(status().isOk());
+        assertThat(pastBooked()).contains(booked.sessions.get(0)).doesNotContain(booked.sessions.get(1));
+        mvc.perform(get("/worklist").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/sessions/" + booked.sessions.get(0) + "\"")));
+        attendance(booked.sessions.get(0), "NO_SHOW");
+        assertThat(pastBooked()).doesNotContain(booked.sessions.get(0));
+    }
+
+    private List<Long> pastBooked() throws Exception {
+        String json = mvc.perform(get("/api/worklist/past-booked").with(httpBasic("reception", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> ids = JsonPath.read(json, "$[*].sessionId");
+        return ids.stream().map(Number::longValue).toList();
+    }
+
     private List<Long> atRisk() throws Exception {
         String json = mvc.perform(get("/api/reports/about-to-be-abandoned").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
