@@ -29,7 +29,7 @@ CREATE TABLE course_tally (
     attended            int         NOT NULL,
     no_shows            int         NOT NULL,
     attended_days       int,                   -- clinic days from the first attended session to the last
-    flagged             boolean     NOT NULL,  -- a rule flagged one of its sessions (review holds are counted apart)
+    flagged             boolean     NOT NULL,  -- a clinical rule flagged one of its sessions
     trailing_no_shows   int         NOT NULL   -- no-shows since the last attended session
 );
 CREATE INDEX course_tally_first_session ON course_tally (first_session_at);
@@ -62,8 +62,9 @@ BEGIN
                count(*) FILTER (WHERE s.status = 'NO_SHOW') AS no_shows,
                min(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS first_attended_at,
                max(s.starts_at) FILTER (WHERE s.status = 'ATTENDED') AS last_attended_at,
-               coalesce(bool_or(s.needs_attention AND s.attention_rule IS DISTINCT FROM 'REVIEW_HOLD'), false)
-                   AS flagged,
+               -- Clinical rules only: review holds are counted apart, leave and closures are not about the patient.
+               coalesce(bool_or(s.needs_attention AND coalesce(s.attention_rule, '')
+                                NOT IN ('REVIEW_HOLD', 'PRACTITIONER_ABSENT', 'CLINIC_CLOSED')), false) AS flagged,
                -- The same run Course.afterAttendance counts: no-shows after the last attended session.
                count(*) FILTER (WHERE s.status = 'NO_SHOW' AND (l.at IS NULL OR s.starts_at > l.at))
                    AS trailing_no_shows

@@ -257,10 +257,9 @@ public class Course extends VersionedEntity {
         return List.copyOf(sessions);
     }
 
-    /** A rule blocks one of its booked sessions (review holds are a clinician's act, counted apart). */
+    /** A clinical rule blocks one of its booked sessions (not a review hold, not leave or a closure). */
     boolean isBlockedByRule() {
-        return sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.BOOKED && s.isNeedsAttention()
-                && !CourseLifecycle.REVIEW_HOLD.equals(s.getAttentionRule()));
+        return sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.BOOKED && s.isFlaggedByClinicalRule());
     }
 
     public Instant firstSessionStart() {

@@ -102,7 +102,7 @@ class CourseRecheck {
                     audit.record("FLAG", "SESSION", session.getId(), patient.getId(),
                             block.rule() + " until " + block.clearsOn());
                 }
-                else if (session.isNeedsAttention() && !CourseLifecycle.REVIEW_HOLD.equals(session.getAttentionRule())) {
+                else if (session.isFlaggedByClinicalRule()) {
                     session.clearAttention();
                     audit.record("UNFLAG", "SESSION", session.getId(), patient.getId(), null);
                 }
@@ -110,9 +110,8 @@ class CourseRecheck {
             // The course's wait starts and ends with these acts; the dashboard measures how long courses waited.
             boolean blockedAfter = course.isBlockedByRule();
             if (!blockedBefore && blockedAfter) {
-                lifecycle.record(course, "BLOCKED", future.stream().filter(CourseSession::isNeedsAttention)
-                        .map(CourseSession::getAttentionRule).filter(rule -> !CourseLifecycle.REVIEW_HOLD.equals(rule))
-                        .distinct().sorted().collect(Collectors.joining(", ")));
+                lifecycle.record(course, "BLOCKED", future.stream().filter(CourseSession::isFlaggedByClinicalRule)
+                        .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
             }
             else if (blockedBefore && !blockedAfter) {
                 lifecycle.record(course, "UNBLOCKED", null);

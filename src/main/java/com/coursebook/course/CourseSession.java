@@ -146,6 +146,15 @@ public class CourseSession extends VersionedEntity {
         this.attentionUntil = until;
     }
 
+    /**
+     * Flagged by one of the rules about the patient, which a re-check of the patient's conditions may lift; not a
+     * clinician's review hold, and not leave or a closure, which are lifted by their own acts.
+     */
+    boolean isFlaggedByClinicalRule() {
+        return needsAttention && !CourseLifecycle.REVIEW_HOLD.equals(attentionRule)
+                && !DaysOffRecheck.SCHEDULE_RULES.contains(attentionRule);
+    }
+
     /** The block that flagged the session no longer applies. */
     void clearAttention() {
         this.needsAttention = false;

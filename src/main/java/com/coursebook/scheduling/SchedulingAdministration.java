@@ -13,6 +13,7 @@ import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -48,9 +49,11 @@ public class SchedulingAdministration {
 
     private final ClinicClock clock;
 
+    private final ApplicationEventPublisher events;
+
     SchedulingAdministration(Practitioners practitioners, WorkingHoursRepository workingHours, WorkingBreaks breaks,
             Absences absences, ClinicClosures closures, Rooms rooms, Locations locations,
-            TreatmentPrograms programs, AuditTrail audit, ClinicClock clock) {
+            TreatmentPrograms programs, AuditTrail audit, ClinicClock clock, ApplicationEventPublisher events) {
         this.practitioners = practitioners;
         this.workingHours = workingHours;
         this.breaks = breaks;
@@ -61,6 +64,7 @@ public class SchedulingAdministration {
         this.programs = programs;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** One practitioner's week and current or upcoming leave, for the admin's page. */
@@ -134,6 +138,8 @@ public class SchedulingAdministration {
         Absence absence = absences.save(new Absence(practitioner, form.getStartsOn(), form.getEndsOn(),
                 form.getReason()));
         audit.record("CREATE", "PRACTITIONER_ABSENCE", absence.getId(), null, describe(absence, practitionerId));
+        events.publishEvent(new DaysOffChanged(DaysOffChanged.Kind.LEAVE, practitionerId, null,
+                absence.getStartsOn(), absence.getEndsOn(), true));
         return absence;
     }
 
@@ -142,6 +148,8 @@ public class SchedulingAdministration {
                 .orElseThrow(() -> new NotFoundException("scheduling.entry.notFound"));
         absences.delete(absence);
         audit.record("DELETE", "PRACTITIONER_ABSENCE", absenceId, null, describe(absence, practitionerId));
+        events.publishEvent(new DaysOffChanged(DaysOffChanged.Kind.LEAVE, practitionerId, null,
+                absence.getStartsOn(), absence.getEndsOn(), false));
     }
 
     /** Today's and later closures: past ones no longer change any plan. */
@@ -166,6 +174,8 @@ public class SchedulingAdministration {
             throw new InvalidRequestException("closedOn", "scheduling.closure.duplicate");
         }
         audit.record("CREATE", "CLINIC_CLOSURE", closure.getId(), null, describe(closure));
+        events.publishEvent(new DaysOffChanged(DaysOffChanged.Kind.CLOSURE, null, form.getLocationId(),
+                closure.getClosedOn(), closure.getClosedOn(), true));
         return closure;
     }
 
@@ -175,6 +185,9 @@ public class SchedulingAdministration {
         String details = describe(closure);
         closures.delete(closure);
         audit.record("DELETE", "CLINIC_CLOSURE", closureId, null, details);
+        events.publishEvent(new DaysOffChanged(DaysOffChanged.Kind.CLOSURE, null,
+                closure.getLocation() == null ? null : closure.getLocation().getId(), closure.getClosedOn(),
+                closure.getClosedOn(), false));
     }
 
     @Transactional(readOnly = true)

@@ -145,6 +145,72 @@ class CourseLifecycleApiTest {
         assertThat(pastBooked()).doesNotContain(booked.sessions.get(0));
     }
 
+    @Test
+    @DisplayName("leave recorded over booked sessions flags them for reception to rebook, and removing it lifts the "
+            + "flags; a closure of the sessions' location does the same")
+    void leaveAndClosureFlagBookedSessions() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Otpuskov", 5);
+        long practitioner = jdbc.sql("SELECT practitioner_id FROM course WHERE id = ?").param(booked.course)
+                .query(Long.class).single();
+        long location = jdbc.sql("INSERT INTO location (name) VALUES (?) RETURNING id")
+                .param("Leave clinic " + System.nanoTime()).query(Long.class).single();
+        jdbc.sql("UPDATE practitioner SET location_id = ? WHERE id = ?").params(location, practitioner).update();
+        jdbc.sql("UPDATE course_session SET room_id = NULL WHERE course_id = ?").param(booked.course).update();
+        LocalDate second = sessionDate(booked.sessions.get(1));
+        LocalDate third = sessionDate(booked.sessions.get(2));
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("admin").roles("ADMIN");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+
+        mvc.perform(post("/admin/scheduling/practitioners/{id}/absences", practitioner).with(admin).with(csrf)
+                        .param("startsOn", second.toString()).param("endsOn", second.toString())
+                        .param("reason", "Conference"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/courses/{id}", booked.course).with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$.sessions[1].needsAttention").value(true))
+                .andExpect(jsonPath("$.sessions[1].attentionRule").value("PRACTITIONER_ABSENT"))
+                .andExpect(jsonPath("$.sessions[1].status").value("BOOKED"))
+                .andExpect(jsonPath("$.sessions[?(@.needsAttention == true)]", hasSize(1)));
+        mvc.perform(get("/api/worklist/attention").with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$[?(@.sessionId == " + booked.sessions.get(1) + ")].rule")
+                        .value("PRACTITIONER_ABSENT"));
+        mvc.perform(get("/patients/{id}", booked.patient).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("The practitioner is away that day")));
+
+        long absence = jdbc.sql("SELECT id FROM practitioner_absence WHERE practitioner_id = ?").param(practitioner)
+                .query(Long.class).single();
+        mvc.perform(post("/admin/scheduling/practitioners/{id}/absences/{a}/remove", practitioner, absence)
+                        .with(admin).with(csrf))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/courses/{id}", booked.course).with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$.sessions[*].needsAttention", everyItem(is(false))));
+
+        mvc.perform(post("/admin/scheduling/closures").with(admin).with(csrf)
+                        .param("closedOn", third.toString()).param("locationId", String.valueOf(location))
+                        .param("reason", "Repairs"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/courses/{id}", booked.course).with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$.sessions[2].attentionRule").value("CLINIC_CLOSED"))
+                .andExpect(jsonPath("$.sessions[?(@.needsAttention == true)]", hasSize(1)));
+        long closure = jdbc.sql("SELECT id FROM clinic_closure WHERE location_id = ?").param(location)
+                .query(Long.class).single();
+        mvc.perform(post("/admin/scheduling/closures/{id}/remove", closure).with(admin).with(csrf))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/courses/{id}", booked.course).with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$.sessions[*].needsAttention", everyItem(is(false))));
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity_type = 'SESSION' AND entity_id IN (?, ?) "
+                        + "AND action IN ('FLAG', 'UNFLAG') ORDER BY id")
+                .params(booked.sessions.get(1), booked.sessions.get(2)).query(String.class).list())
+                .containsExactly("FLAG", "UNFLAG", "FLAG", "UNFLAG");
+    }
+
+    private LocalDate sessionDate(long session) {
+        return jdbc.sql("SELECT (starts_at AT TIME ZONE 'Europe/Moscow')::date FROM course_session WHERE id = ?")
+                .param(session).query(LocalDate.class).single();
+    }
+
     private List<Long> pastBooked() throws Exception {
         String json = mvc.perform(get("/api/worklist/past-booked").with(httpBasic("reception", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
