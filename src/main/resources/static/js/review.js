@@ -14,6 +14,11 @@
     const element = root.querySelector('[data-chart="' + name + '"]');
     return element ? echarts.init(element) : null;
   };
+  // Program names in the page's language; the API speaks in codes, which the drill-down links keep.
+  const programNames = {};
+  document.querySelectorAll('#program-names [data-code]').forEach(function (li) {
+    programNames[li.getAttribute('data-code')] = li.textContent;
+  });
   const go = function (outcome, extra) { window.location.href = drill + '&outcome=' + outcome + (extra || ''); };
 
   fetch(root.getAttribute('data-url'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
@@ -44,7 +49,7 @@
           animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { bottom: 0 },
           grid: { left: 10, right: 20, top: 10, bottom: 50, containLabel: true },
           xAxis: { type: 'value', minInterval: 1 },
-          yAxis: { type: 'category', data: report.byProgram.map(function (p) { return p.program; }) },
+          yAxis: { type: 'category', data: report.byProgram.map(function (p) { return programNames[p.program] || p.program; }) },
           series: outcomes.map(function (o) {
             return { name: label(o[1]), type: 'bar', stack: 'courses', itemStyle: { color: colors[o[0]] },
               label: { show: true, formatter: function (v) { return v.value >= 8 ? v.value : ''; } }, // small segments stay unlabelled rather than overlap
@@ -53,7 +58,7 @@
         });
         programs.on('click', function (p) {
           const o = outcomes[p.seriesIndex];
-          if (o) { go(o[0], '&program=' + encodeURIComponent(p.name)); }
+          if (o) { go(o[0], '&program=' + encodeURIComponent(report.byProgram[p.dataIndex].program)); }
         });
       }
       const noShows = chart('noShows');

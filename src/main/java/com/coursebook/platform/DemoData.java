@@ -303,6 +303,7 @@ class DemoData implements ApplicationRunner {
                 day = last.toLocalDate().plusDays(7 + random.nextInt(34));
             }
         }
+        driftAway(courses, sessions, 3);
         org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         template.batchUpdate("""
                 INSERT INTO course (id, patient_id, program_id, practitioner_id, prescribed_sessions, cadence_days,
@@ -322,6 +323,25 @@ class DemoData implements ApplicationRunner {
         jdbc.sql("SELECT setval(pg_get_serial_sequence('course', 'id'), (SELECT max(id) FROM course))").query()
                 .singleValue();
         log.info("Demo history: {} courses, {} sessions", courses.size(), sessions.size());
+    }
+
+    /**
+     * A few running courses whose patient missed the last two sessions, so the admin's worklist of courses about to
+     * be abandoned has something to show: the first {@code count} running courses with at least four sessions.
+     */
+    private static void driftAway(List<Object[]> courses, List<Object[]> sessions, int count) {
+        java.util.Set<Object> running = courses.stream().filter(c -> "ACTIVE".equals(c[6])).map(c -> c[0])
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        int done = 0;
+        for (Object id : running) {
+            List<Object[]> own = sessions.stream().filter(s -> s[0].equals(id)).toList();
+            if (own.size() < 4 || done == count) {
+                continue;
+            }
+            own.get(own.size() - 1)[6] = "NO_SHOW";
+            own.get(own.size() - 2)[6] = "NO_SHOW";
+            done++;
+        }
     }
 
     /** The first hour from the patient's usual one that the practitioner has free that day (lunch at 13 excluded). */

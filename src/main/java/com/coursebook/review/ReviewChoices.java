@@ -20,15 +20,22 @@ class ReviewChoices {
     }
 
     record All(List<Choice> locations, List<Choice> programs, List<Choice> practitioners) {
+
+        /** A program's name in the page's language, for tables and charts; the code if it is unknown. */
+        public String program(String code) {
+            return programs.stream().filter(c -> c.value().equals(code)).map(Choice::label).findFirst().orElse(code);
+        }
     }
 
     @Transactional(readOnly = true)
-    All all() {
+    All all(java.util.Locale locale) {
         return new All(
                 jdbc.sql("SELECT id::text AS value, name AS label FROM location ORDER BY name")
                         .query(Choice.class).list(),
-                jdbc.sql("SELECT code AS value, code AS label FROM treatment_program ORDER BY code")
-                        .query(Choice.class).list(),
+                jdbc.sql("""
+                        SELECT code AS value, CASE WHEN ? THEN name_ru ELSE name_en END AS label
+                        FROM treatment_program ORDER BY label""")
+                        .param("ru".equals(locale.getLanguage())).query(Choice.class).list(),
                 jdbc.sql("""
                         SELECT id::text AS value, family_name || ' ' || given_name AS label FROM practitioner
                         ORDER BY family_name, given_name""").query(Choice.class).list());

@@ -37,8 +37,8 @@ class ReviewController {
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
-            @RequestParam(required = false) Long practitioner, Model model) {
-        model.addAttribute("choices", choices.all());
+            @RequestParam(required = false) Long practitioner, java.util.Locale locale, Model model) {
+        model.addAttribute("choices", choices.all(locale));
         model.addAttribute("atRisk", watch.aboutToBeAbandoned());
         model.addAttribute("abandonAfter", watch.abandonAfterNoShows());
         try {
@@ -61,8 +61,9 @@ class ReviewController {
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
             @RequestParam(required = false) Long practitioner,
             @RequestParam(defaultValue = "STARTED") Outcome outcome, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String reason, Model model) {
+            @RequestParam(required = false) String reason, java.util.Locale locale, Model model) {
         ReviewFilter filter = ReviewFilter.orDefaults(from, to, location, program, practitioner, clock.today());
+        model.addAttribute("choices", choices.all(locale));
         model.addAttribute("filter", filter);
         model.addAttribute("q", filter.query());
         model.addAttribute("outcome", outcome);
