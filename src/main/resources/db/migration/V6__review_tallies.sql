@@ -10,6 +10,10 @@ CREATE TABLE clinic_setting (
     name  text PRIMARY KEY,
     value text NOT NULL
 );
+-- UTC until the app has said otherwise (a database written before the app ever started).
+CREATE FUNCTION clinic_zone() RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC')
+$$;
 
 -- One row per course that has sessions: the per-course figures the dashboard needs, the course's own columns it
 -- filters and groups by (so the dashboard reads this table alone), and the run of no-shows that the admin's
@@ -41,7 +45,7 @@ CREATE INDEX course_tally_no_show_run ON course_tally (trailing_no_shows) WHERE 
 -- committed (each statement of a PL/pgSQL function sees a fresh snapshot under READ COMMITTED).
 CREATE FUNCTION course_tally_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
+    zone text := clinic_zone();
 BEGIN
     INSERT INTO course_tally (course_id, practitioner_id, program_id, status, prescribed_sessions, needs_review,
                               first_session_at, first_month, kept, attended, no_shows, flagged, trailing_no_shows)
@@ -131,7 +135,7 @@ END $$;
 -- Counts every session again, in the clinic's zone: after the migration, and when the zone changes.
 CREATE FUNCTION session_slot_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
+    zone text := clinic_zone();
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('session_slot_compact'));
     DELETE FROM session_slot_delta;
@@ -156,7 +160,7 @@ DECLARE
         WHEN 'DELETE' THEN 'SELECT course_id, practitioner_id, starts_at, status, -1 AS sign FROM old_rows'
         ELSE 'SELECT course_id, practitioner_id, starts_at, status, 1 AS sign FROM new_rows
               UNION ALL SELECT course_id, practitioner_id, starts_at, status, -1 FROM old_rows' END;
-    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
+    zone text := clinic_zone();
 BEGIN
     EXECUTE format('SELECT course_tally_refresh(ARRAY(SELECT DISTINCT course_id FROM (%s) ch))', changes);
     EXECUTE format($sql$
@@ -193,7 +197,7 @@ CREATE TRIGGER course_tally_course_changed AFTER UPDATE ON course
 -- The grid counts a session at its practitioner's location; when a practitioner moves, their sessions move too.
 CREATE FUNCTION practitioner_slot_move() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    zone text := coalesce((SELECT value FROM clinic_setting WHERE name = 'zone'), 'UTC');
+    zone text := clinic_zone();
 BEGIN
     INSERT INTO session_slot_delta (day, hour, location_id, program_id, kept, no_shows)
     SELECT (s.starts_at AT TIME ZONE zone)::date, extract(hour FROM s.starts_at AT TIME ZONE zone), v.location_id,

@@ -213,8 +213,8 @@ public class CourseCompletion {
         java.util.SortedMap<Integer, long[]> cells = new java.util.TreeMap<>();
         java.time.LocalDateTime now = clock.toLocal(clock.now());
         Instant hourStart = clock.toInstant(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
-        Instant from = clock.toInstant(filter.from().atStartOfDay());
-        Instant until = clock.toInstant(filter.to().plusDays(1).atStartOfDay());
+        Instant from = start(filter);
+        Instant until = end(filter);
         boolean fromTally = filter.practitioner() == null;
         bind(jdbc.sql(fromTally ? GRID_FROM_TALLY : GRID_OF_SESSIONS), filter)
                 .param("fromDay", filter.from())
@@ -312,10 +312,20 @@ public class CourseCompletion {
                 .query().listOfRows();
     }
 
+    /** The period's first instant: the clinic's midnight opening its first day. */
+    private Instant start(ReviewFilter filter) {
+        return clock.toInstant(filter.from().atStartOfDay());
+    }
+
+    /** The instant just after the period: the clinic's midnight closing its last day. */
+    private Instant end(ReviewFilter filter) {
+        return clock.toInstant(filter.to().plusDays(1).atStartOfDay());
+    }
+
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ReviewFilter filter) {
         return statement.params(Map.of("now", Timestamp.from(clock.now()),
-                        "from", Timestamp.from(clock.toInstant(filter.from().atStartOfDay())),
-                        "until", Timestamp.from(clock.toInstant(filter.to().plusDays(1).atStartOfDay())),
+                        "from", Timestamp.from(start(filter)),
+                        "until", Timestamp.from(end(filter)),
                         "zone", clock.zone().getId()))
                 .param("practitioner", filter.practitioner())
                 .param("location", filter.location())

@@ -192,6 +192,7 @@ class SchedulingApiTest {
         int light = statementsFor.apply(week.minusWeeks(1));
         int full = statementsFor.apply(week);
         System.out.printf("Week calendar: %d SQL statements for 6 sessions, %d for 48 sessions%n", light, full);
+        assertThat(light).as("the counter sees the page's statements").isPositive();
         assertThat(full).isEqualTo(light);
 
         mvc.perform(get("/api/practitioners/{id}/sessions", practitioner).param("from", week.toString())

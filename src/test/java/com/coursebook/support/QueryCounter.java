@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,7 +29,10 @@ public final class QueryCounter {
         return statements.get();
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
+    /**
+     * Imported by {@link IntegrationTest}. Deliberately not annotated: a plain class named in {@code @Import} is
+     * registered with its {@code @Bean} methods, and without an annotation component scanning never picks it up.
+     */
     public static class Config {
 
         @Bean
