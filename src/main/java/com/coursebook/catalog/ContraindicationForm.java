@@ -30,7 +30,7 @@ public class ContraindicationForm {
     @NotNull(message = "{catalog.version.required}")
     private Long version;
 
-    static ContraindicationForm of(ContraindicationDetails details) {
+    public static ContraindicationForm of(ContraindicationDetails details) {
         ContraindicationForm form = new ContraindicationForm();
         form.severity = details.severity();
         form.windowDays = details.windowDays();

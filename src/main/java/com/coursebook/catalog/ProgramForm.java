@@ -77,7 +77,7 @@ public class ProgramForm {
     @NotNull(message = "{catalog.version.required}")
     private Long version;
 
-    static ProgramForm of(ProgramDetails details) {
+    public static ProgramForm of(ProgramDetails details) {
         ProgramForm form = new ProgramForm();
         form.defaultSessions = details.defaultSessions();
         form.minSessions = details.minSessions();

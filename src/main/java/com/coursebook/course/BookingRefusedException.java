@@ -1,16 +1,16 @@
 package com.coursebook.course;
 
-/** The rules refuse the course (a block, or a warning no clinician has confirmed). Rendered as 422. */
+/** The rules refuse the act (a block, or a warning no clinician has confirmed). Rendered as 422 or the plan again. */
 public class BookingRefusedException extends RuntimeException {
 
-    private final CourseCheck check;
+    private final Decision decision;
 
-    BookingRefusedException(CourseCheck check) {
-        super("booking refused by the rules");
-        this.check = check;
+    BookingRefusedException(Decision decision) {
+        super("refused by the rules: " + decision.refusing().stream().map(f -> f.rule()).distinct().toList());
+        this.decision = decision;
     }
 
-    public CourseCheck check() {
-        return check;
+    public Decision decision() {
+        return decision;
     }
 }

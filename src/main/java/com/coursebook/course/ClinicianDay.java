@@ -62,33 +62,8 @@ public class ClinicianDay {
                 .list();
     }
 
-    /** A session of this clinician's that took place more than a day ago and still has no signed note. */
-    public record UnsignedNote(Long sessionId, Long patientId, String patientName, String programCode,
-            LocalDateTime startsAt) {
-    }
-
-    /** Sessions of the last 60 days attended over a day ago without a signed note (none, or a draft). One query. */
-    @Transactional
-    public List<UnsignedNote> unsignedNotes() {
-        return jdbc.sql("""
-                SELECT s.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, s.starts_at
-                FROM course_session s
-                JOIN course c ON c.id = s.course_id
-                JOIN patient p ON p.id = s.patient_id
-                JOIN treatment_program tp ON tp.id = c.program_id
-                LEFT JOIN session_note n ON n.session_id = s.id
-                WHERE s.practitioner_id = ? AND s.status IN ('ATTENDED', 'CHECKED_IN')
-                  AND s.starts_at < now() - interval '1 day' AND s.starts_at > now() - interval '60 days'
-                  AND (n.id IS NULL OR n.status = 'DRAFT')
-                ORDER BY s.starts_at DESC
-                LIMIT 200""")
-                .param(currentPractitioner())
-                .query((rs, row) -> new UnsignedNote(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
-                        rs.getString("code"), clock.toLocal(rs.getTimestamp("starts_at").toInstant())))
-                .list();
-    }
-
-    private Long currentPractitioner() {
+    /** The practitioner record of the signed-in clinician; refused for a login that is not one. */
+    public Long currentPractitioner() {
         return users.findByUsername(com.coursebook.security.Staff.currentName())
                 .map(u -> u.getPractitionerId()).filter(id -> id != null)
                 .orElseThrow(() -> new com.coursebook.shared.InvalidRequestException("user", "today.noPractitioner"));

@@ -64,21 +64,24 @@ public class Course extends VersionedEntity {
     protected Course() {
     }
 
-    /** A planned course with its sessions, booked together or not at all. */
-    static Course plan(Long patientId, TreatmentProgram program, Long practitionerId, int cadenceDays,
-            List<Instant[]> slots, List<Long> rooms, String createdBy) {
-        if (slots.isEmpty()) {
+    /**
+     * A planned course with its sessions, booked together or not at all. Only an allowing decision of the
+     * {@link BookingPolicy} places sessions; a refusing one is thrown as the refusal it is.
+     */
+    static Course plan(Decision decision, String createdBy) {
+        List<Decision.Place> places = decision.placesAllowed();
+        if (places.isEmpty()) {
             throw new IllegalArgumentException("A course needs sessions");
         }
         Course course = new Course();
-        course.patientId = patientId;
-        course.program = program;
-        course.practitionerId = practitionerId;
-        course.prescribedSessions = slots.size();
-        course.cadenceDays = cadenceDays;
+        course.patientId = decision.subject().patientId();
+        course.program = decision.subject().program();
+        course.practitionerId = decision.subject().practitionerId();
+        course.prescribedSessions = places.size();
+        course.cadenceDays = decision.subject().cadenceDays();
         course.createdBy = createdBy;
-        for (int i = 0; i < slots.size(); i++) {
-            course.sessions.add(new CourseSession(course, i + 1, slots.get(i)[0], slots.get(i)[1], rooms.get(i)));
+        for (int i = 0; i < places.size(); i++) {
+            course.sessions.add(new CourseSession(course, i + 1, places.get(i).slot(), places.get(i).roomId()));
         }
         return course;
     }
@@ -152,14 +155,38 @@ public class Course extends VersionedEntity {
         this.statusReason = null;
     }
 
-    /** More sessions, appended after the last; the count stays within the program's range. */
-    void extend(List<Instant[]> slots, List<Long> rooms) {
+    /** More sessions, appended after the last, as the policy allowed them. */
+    void extend(Decision decision) {
         requireOpen();
-        int next = sessions.stream().mapToInt(CourseSession::getSeqNo).max().orElse(0);
-        for (int i = 0; i < slots.size(); i++) {
-            sessions.add(new CourseSession(this, next + i + 1, slots.get(i)[0], slots.get(i)[1], rooms.get(i)));
+        List<Decision.Place> places = decision.placesAllowed();
+        int next = nextSeqNo();
+        for (Decision.Place place : places) {
+            sessions.add(new CourseSession(this, next++, place.slot(), place.roomId()));
         }
-        prescribedSessions += slots.size();
+        prescribedSessions += places.size();
+    }
+
+    /** Sessions moved to the places the policy allowed ("this one", or "this and all later"). */
+    void move(Decision decision) {
+        requireOpen();
+        for (Decision.Place place : decision.placesAllowed()) {
+            if (place.session() == null || !sessions.contains(place.session())) {
+                throw new IllegalArgumentException("A move places only this course's sessions");
+            }
+            place.session().moveTo(place.slot(), place.roomId());
+        }
+    }
+
+    /** The patient has arrived and the policy found nothing against today's session. */
+    void checkIn(CourseSession session, Decision decision, String by, Instant at) {
+        if (!decision.placesAllowed().isEmpty() || !sessions.contains(session)) {
+            throw new IllegalArgumentException("A check-in places nothing");
+        }
+        session.checkIn(by, at);
+    }
+
+    private int nextSeqNo() {
+        return sessions.stream().mapToInt(CourseSession::getSeqNo).max().orElse(0) + 1;
     }
 
     /** Sessions still owed: prescribed minus those booked, in progress or attended (no-shows and cancellations leave gaps). */
@@ -169,14 +196,17 @@ public class Course extends VersionedEntity {
         return (int) Math.max(0, prescribedSessions - counted);
     }
 
-    /** Books a session in place of a missed or cancelled one; the prescription stays as it was. */
-    CourseSession fillGap(Instant start, Instant end, Long roomId) {
+    /** Books a session in place of a missed or cancelled one, as the policy allowed; the prescription stays. */
+    CourseSession fillGap(Decision decision) {
         requireOpen();
         if (gap() == 0) {
             throw new com.coursebook.shared.ConflictException("course.noGap", getId());
         }
-        int next = sessions.stream().mapToInt(CourseSession::getSeqNo).max().orElse(0) + 1;
-        CourseSession session = new CourseSession(this, next, start, end, roomId);
+        List<Decision.Place> places = decision.placesAllowed();
+        if (places.size() != 1 || places.get(0).session() != null) {
+            throw new IllegalArgumentException("A replacement is one new session");
+        }
+        CourseSession session = new CourseSession(this, nextSeqNo(), places.get(0).slot(), places.get(0).roomId());
         sessions.add(session);
         return session;
     }

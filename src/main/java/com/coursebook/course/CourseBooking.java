@@ -1,27 +1,24 @@
 package com.coursebook.course;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.function.Function;
 import java.time.LocalTime;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.coursebook.audit.AuditTrail;
 import com.coursebook.catalog.TreatmentProgram;
 import com.coursebook.catalog.TreatmentPrograms;
+import com.coursebook.course.internal.SkipDays;
 import com.coursebook.patient.Patient;
 import com.coursebook.patient.Patients;
-import com.coursebook.rules.Evaluation;
-import com.coursebook.rules.Facts;
 import com.coursebook.rules.Finding;
-import com.coursebook.rules.FindingRenderer;
-import com.coursebook.rules.RuleEngine;
 import com.coursebook.rules.RuleFacts;
 import com.coursebook.scheduling.CoursePlanner;
 import com.coursebook.scheduling.Practitioner;
@@ -29,24 +26,21 @@ import com.coursebook.scheduling.Practitioners;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.TimeSlot;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books a whole course in one step: plans the session dates, asks the rule engine about every one of them,
- * and stores all sessions in one transaction or none. A dry run ({@link #check}) answers the same question
+ * Books a whole course in one step: plans the session dates, asks the {@link BookingPolicy} about every one of
+ * them, and stores all sessions in one transaction or none. A dry run ({@link #check}) answers the same question
  * without storing anything, and says from when the course could be booked if it cannot now.
  */
 @Service
 public class CourseBooking {
-
-    private static final Logger log = LoggerFactory.getLogger(CourseBooking.class);
-
-    static final int EARLIEST_START_HORIZON_DAYS = 365;
 
     private final Patients patients;
 
@@ -56,17 +50,11 @@ public class CourseBooking {
 
     private final RuleFacts facts;
 
-    private final RuleEngine engine;
-
     private final CoursePlanner planner;
-
-    private final FindingRenderer renderer;
 
     private final Courses courses;
 
     private final RuleOverrides overrides;
-
-    private final SessionConflicts conflicts;
 
     private final ClinicClock clock;
 
@@ -74,62 +62,63 @@ public class CourseBooking {
 
     private final SkipDays skipDays;
 
-    private final RoomAssignment roomAssignment;
+    private final BookingPolicy policy;
 
     private final CourseLifecycle lifecycle;
 
-    private final com.coursebook.scheduling.Availability availability;
-
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
-            RuleEngine engine, CoursePlanner planner, FindingRenderer renderer, Courses courses,
-            RuleOverrides overrides, SessionConflicts conflicts, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, RoomAssignment roomAssignment, CourseLifecycle lifecycle,
-            com.coursebook.scheduling.Availability availability) {
-        this.availability = availability;
+            CoursePlanner planner, Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit,
+            SkipDays skipDays, BookingPolicy policy, CourseLifecycle lifecycle) {
         this.lifecycle = lifecycle;
-        this.skipDays = skipDays;
-        this.roomAssignment = roomAssignment;
         this.patients = patients;
         this.programs = programs;
         this.practitioners = practitioners;
         this.facts = facts;
-        this.engine = engine;
         this.planner = planner;
-        this.renderer = renderer;
         this.courses = courses;
         this.overrides = overrides;
-        this.conflicts = conflicts;
         this.clock = clock;
         this.audit = audit;
+        this.skipDays = skipDays;
+        this.policy = policy;
     }
 
     @Transactional // not read-only: the check is audited; nothing else is written
-    public CourseCheck check(CourseRequest request, Locale locale) {
-        Prepared prepared = prepare(request);
-        audit.record("CHECK", "COURSE", null, prepared.patient.getId(), prepared.program.getCode());
-        return prepared.toCheck(List.of(), locale);
+    public Decision check(CourseRequest request) {
+        Decision decision = decide(request, List.of());
+        audit.record("CHECK", "COURSE", null, decision.subject().patientId(), decision.subject().program().getCode());
+        return decision;
     }
 
+    /** Books the course, or refuses (422 for the rules, 409 for a taken slot). */
     @Transactional
-    public Course book(CourseRequest request, Locale locale) {
+    public Course book(CourseRequest request) {
+        Attempt attempt = attempt(request);
+        attempt.decision().orElseThrow();
+        return attempt.course();
+    }
+
+    /** A booking tried: the course booked, or the decision that refused it (for a screen to show the plan again). */
+    public record Attempt(Course course, Decision decision) {
+
+        public boolean booked() {
+            return course != null;
+        }
+    }
+
+    /** Books the course if the policy allows it; otherwise stores nothing and says why. */
+    @Transactional
+    public Attempt attempt(CourseRequest request) {
         if (!request.overrides().isEmpty() && !Staff.currentIsClinician()) {
             throw new AccessDeniedException("Only a clinician may override a warning");
         }
-        Prepared prepared = prepare(request);
         List<String> confirmed = request.overrides().stream().map(CourseRequest.Override::key).toList();
-        if (!prepared.evaluation.isBookable(confirmed)) {
-            throw new BookingRefusedException(prepared.toCheck(confirmed, locale));
+        Decision decision = decide(request, confirmed);
+        if (!decision.allowed()) {
+            return new Attempt(null, decision);
         }
-        List<Instant[]> slots = prepared.slots();
-        conflicts.firstConflict(prepared.practitioner.getId(), prepared.patient.getId(), slots).ifPresent(c -> {
-            throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
-        });
-        List<Long> rooms = roomAssignment.assign(prepared.program.getRoomType(),
-                prepared.practitioner.getLocation() == null ? null : prepared.practitioner.getLocation().getId(), slots,
-                List.of());
-        Course course = courses.saveAndFlush(Course.plan(prepared.patient.getId(), prepared.program,
-                prepared.practitioner.getId(), prepared.cadenceDays, slots, rooms, Staff.currentName()));
-        Set<String> warned = prepared.evaluation.warningKeys();
+        Course course = courses.saveAndFlush(Course.plan(decision, Staff.currentName()));
+        Set<String> warned = decision.warningKeys();
         for (CourseRequest.Override override : request.overrides()) {
             if (warned.contains(override.key())) {
                 overrides.save(new RuleOverride(course.getId(), override.key(), override.reason().strip(),
@@ -138,21 +127,20 @@ public class CourseBooking {
             }
         }
         audit.record("CREATE", "COURSE", course.getId(), course.getPatientId(),
-                prepared.program.getCode() + " x" + slots.size());
-        return course;
+                decision.subject().program().getCode() + " x" + decision.places().size());
+        return new Attempt(course, decision);
     }
 
     /**
      * A clinician changes the number of sessions within the program's range: extra sessions are planned after
-     * the last one (same time, cadence, skipped days, rules and overlap checks); fewer releases the latest
+     * the last one (same time, cadence, skipped days, and the same policy as a booking); fewer releases the latest
      * booked ones (cancelled by the clinic, kept for the record).
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('CLINICIAN')")
-    public Course resize(Long courseId, int total, Locale locale) {
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public Course resize(Long courseId, int total) {
         Course course = courses.findWithSessions(courseId)
-                .orElseThrow(() -> new com.coursebook.shared.NotFoundException("error.course.notFound",
-                        String.valueOf(courseId)));
+                .orElseThrow(() -> new NotFoundException("error.course.notFound", String.valueOf(courseId)));
         TreatmentProgram program = course.getProgram();
         if (!program.allowsSessionCount(total)) {
             throw new InvalidRequestException("sessions", "finding.courseLength", total, program.getMinSessions(),
@@ -165,54 +153,34 @@ public class CourseBooking {
         if (total < current) {
             course.shortenBy(current - total, Staff.currentName(), clock.now());
         }
-        else if (total > current) {
-            extend(course, total - current, locale);
+        else {
+            course.extend(extension(course, total - current));
         }
         courses.flush();
         lifecycle.record(course, total > current ? "EXTENDED" : "SHORTENED", current + " -> " + total);
         return course;
     }
 
-    private void extend(Course course, int extra, Locale locale) {
+    /** The extra sessions planned after the last live one, decided like any booking. */
+    private Decision extension(Course course, int extra) {
         TreatmentProgram program = course.getProgram();
         Patient patient = patients.findById(course.getPatientId()).orElseThrow();
-        Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
         List<CourseSession> live = course.getSessions().stream().filter(s -> !s.getStatus().isCancelled())
-                .sorted(java.util.Comparator.comparing(CourseSession::getStartsAt)).toList();
+                .sorted(Comparator.comparing(CourseSession::getStartsAt)).toList();
         LocalDateTime last = clock.toLocal(live.get(live.size() - 1).getStartsAt());
-        Facts.Patient patientFacts = facts.patient(patient, program);
-        Facts.Program programFacts = facts.program(program);
-        Predicate<LocalDate> skip = skipDays.forCourse(practitioner.getId(), patient, programFacts, patientFacts, true);
-        List<LocalDate> added = planner.plan(last.toLocalDate().plusDays(course.getCadenceDays()), extra,
-                course.getCadenceDays(), skip).dates();
-        List<LocalDate> dates = new ArrayList<>(live.stream().map(s -> clock.toDate(s.getStartsAt())).toList());
-        dates.addAll(added);
-        Evaluation evaluation = engine.evaluate(new Facts.Proposal(patientFacts, programFacts,
-                RuleFacts.practitioner(practitioner), dates, dates.get(0), com.coursebook.rules.Stage.BOOKING));
-        Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
-                .map(RuleOverride::getFinding).collect(java.util.stream.Collectors.toSet());
-        List<LocalDateTime> addedStarts = added.stream().map(d -> d.atTime(last.toLocalTime())).toList();
-        List<Finding> refusing = new ArrayList<>(evaluation.findings().stream()
-                .filter(f -> f.session() == null || f.session() > live.size())
-                .filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey()))).toList());
-        refusing.addAll(withWorkingTime(new Evaluation(List.of()), practitioner, addedStarts, program.getSlotMinutes())
-                .findings());
-        if (added.size() < extra || !refusing.isEmpty()) {
-            boolean clinician = Staff.currentIsClinician();
-            throw new BookingRefusedException(new CourseCheck(false, patient.getId(), program.getCode(),
-                    practitioner.getId(), course.getCadenceDays(), List.of(),
-                    renderer.render(refusing, locale, clinician), List.of(), null, Set.of()));
+        Predicate<LocalDate> skip = skipDays.forCourse(course.getPractitionerId(), patient, facts.program(program),
+                facts.patient(patient, program), true);
+        List<LocalDateTime> added = planner.plan(last.toLocalDate().plusDays(course.getCadenceDays()), extra,
+                course.getCadenceDays(), skip).dates().stream().map(d -> d.atTime(last.toLocalTime())).toList();
+        if (added.size() < extra) {
+            return policy.unplaceable(course, extra, added.size());
         }
-        List<Instant[]> slots = CoursePlanner.slots(addedStarts, program.getSlotMinutes(), clock);
-        conflicts.firstConflict(practitioner.getId(), patient.getId(), slots).ifPresent(c -> {
-            throw new SlotTakenException(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()), c.whose());
-        });
-        List<Long> rooms = roomAssignment.assign(program.getRoomType(),
-                practitioner.getLocation() == null ? null : practitioner.getLocation().getId(), slots, List.of());
-        course.extend(slots, rooms);
+        List<TimeSlot> slots = CoursePlanner.slots(added, program.getSlotMinutes(), clock);
+        return policy.changeOf(course, Map.of(), slots);
     }
 
-    private Prepared prepare(CourseRequest request) {
+    /** Plans the request (or takes its adjusted dates) and asks the policy, for the chosen or any qualified practitioner. */
+    private Decision decide(CourseRequest request, List<String> confirmed) {
         Patient patient = patients.findById(request.patientId())
                 .orElseThrow(() -> new InvalidRequestException("patientId", "course.patient.unknown"));
         TreatmentProgram program = programs.findByCode(request.programCode().strip().toUpperCase(Locale.ROOT))
@@ -221,152 +189,68 @@ public class CourseBooking {
         if (!program.isActive()) {
             throw new InvalidRequestException("programCode", "course.program.inactive", program.getCode());
         }
+        if (!clock.toInstant(request.firstSessionAt()).isAfter(clock.now())
+                || request.sessionStarts().stream().anyMatch(s -> !clock.toInstant(s).isAfter(clock.now()))) {
+            throw new InvalidRequestException("firstSessionAt", "course.firstSessionAt.past");
+        }
         if (request.practitionerId() != null) {
             Practitioner practitioner = practitioners.findWithPrograms(request.practitionerId())
                     .orElseThrow(() -> new InvalidRequestException("practitionerId", "course.practitioner.unknown"));
             if (!practitioner.isActive()) {
                 throw new InvalidRequestException("practitionerId", "course.practitioner.inactive");
             }
-            return prepare(request, patient, program, practitioner);
+            return decide(request, patient, program, practitioner, confirmed);
         }
-        // "Any qualified": the first qualified practitioner for whom the whole plan passes and no slot is taken.
+        // "Any qualified": the first qualified practitioner for whom no rule blocks and no slot is taken.
         List<Practitioner> qualified = practitioners.findAllWithPrograms().stream()
                 .filter(p -> p.isActive() && p.isQualifiedFor(program)).toList();
         if (qualified.isEmpty()) {
             throw new InvalidRequestException("practitionerId", "course.practitioner.noneQualified");
         }
-        Prepared fallback = null;
+        Decision fallback = null;
         for (Practitioner candidate : qualified) {
-            Prepared prepared = prepare(request, patient, program, candidate);
-            if (!prepared.evaluation.hasBlocks() && conflicts.firstConflict(candidate.getId(), patient.getId(),
-                    prepared.slots()).isEmpty()) {
-                return prepared;
+            Decision decision = decide(request, patient, program, candidate, confirmed);
+            if (decision.shown().stream().noneMatch(Finding::blocks) && decision.clash().isEmpty()) {
+                return decision;
             }
-            fallback = fallback == null ? prepared : fallback;
+            fallback = fallback == null ? decision : fallback;
         }
         return fallback;
     }
 
-    private Prepared prepare(CourseRequest request, Patient patient, TreatmentProgram program,
-            Practitioner practitioner) {
+    private Decision decide(CourseRequest request, Patient patient, TreatmentProgram program,
+            Practitioner practitioner, List<String> confirmed) {
         int count = request.sessionCount() == null ? program.getDefaultSessions() : request.sessionCount();
         int cadence = request.cadenceDays() == null ? program.getCadenceDays() : request.cadenceDays();
         LocalDate first = request.firstSessionAt().toLocalDate();
         LocalTime time = request.firstSessionAt().toLocalTime();
-        if (!clock.toInstant(request.firstSessionAt()).isAfter(clock.now())
-                || request.sessionStarts().stream().anyMatch(s -> !clock.toInstant(s).isAfter(clock.now()))) {
-            throw new InvalidRequestException("firstSessionAt", "course.firstSessionAt.past");
-        }
-        Prepared prepared = new Prepared(patient, program, practitioner, cadence);
-        try {
-            Facts.Patient patientFacts = facts.patient(patient, program);
-            Facts.Program programFacts = facts.program(program);
-            Facts.Practitioner practitionerFacts = RuleFacts.practitioner(practitioner);
-            Predicate<LocalDate> skip = skipDays.forCourse(practitioner.getId(), patient, programFacts, patientFacts,
-                    request.skipsMenstruation());
-            Function<LocalDate, List<LocalDate>> planFrom;
-            if (request.sessionStarts().isEmpty()) {
-                CoursePlanner.Plan plan = planner.plan(first, count, cadence, skip);
-                prepared.starts = plan.dates().stream().map(date -> date.atTime(time)).toList();
-                prepared.skipped = plan.skipped();
-                planFrom = start -> planner.plan(start, count, cadence, skip).dates();
-            }
-            else {
-                // The receptionist adjusted single dates: judge exactly those; "earliest start" moves them together.
-                prepared.starts = request.sessionStarts().stream().sorted().toList();
-                prepared.skipped = List.of();
-                LocalDate explicitFirst = prepared.starts.get(0).toLocalDate();
-                planFrom = start -> prepared.starts.stream()
-                        .map(s -> s.toLocalDate().plusDays(ChronoUnit.DAYS.between(explicitFirst, start))).toList();
-            }
-            List<LocalDate> dates = prepared.starts.stream().map(LocalDateTime::toLocalDate).toList();
-            Facts.Proposal proposal = Facts.Proposal.booking(patientFacts, programFacts, practitionerFacts, dates);
-            prepared.evaluation = withWorkingTime(engine.evaluate(proposal), practitioner, prepared.starts,
-                    program.getSlotMinutes());
-            if (prepared.evaluation.hasBlocks()) {
-                prepared.earliestStart = engine.earliestStart(proposal, dates.get(0), planFrom,
-                        EARLIEST_START_HORIZON_DAYS).orElse(null);
-            }
-        }
-        catch (RuntimeException ex) {
-            // Fail closed: if the facts cannot be read or the plan not made, nothing is bookable.
-            log.error("Could not evaluate course for patient {}; refusing", patient.getId(), ex);
-            prepared.starts = prepared.starts == null ? List.of() : prepared.starts;
-            prepared.skipped = prepared.skipped == null ? List.of() : prepared.skipped;
-            prepared.evaluation = RuleEngine.refusal();
-        }
-        return prepared;
-    }
-
-    /** Adds a block for every session outside the practitioner's working hours or in a break. */
-    private Evaluation withWorkingTime(Evaluation evaluation, Practitioner practitioner, List<LocalDateTime> starts,
-            int minutes) {
-        var workingTime = availability.workingTime(practitioner.getId());
-        List<Finding> findings = new ArrayList<>(evaluation.findings());
-        for (int i = 0; i < starts.size(); i++) {
-            LocalDateTime start = starts.get(i);
-            if (!workingTime.test(start, start.plusMinutes(minutes))) {
-                findings.add(new Finding(WORKING_HOURS, com.coursebook.rules.FindingSeverity.BLOCK, i + 1,
-                        start.toLocalDate(), new com.coursebook.rules.Text("finding.workingHours", i + 1,
-                                start.toLocalDate(), start.toLocalTime().toString(), practitioner.getFullName()),
-                        null, null, null));
-            }
-        }
-        return new Evaluation(findings);
-    }
-
-    /** The finding for a session outside working hours: a scheduling matter, checked beside the clinical rules. */
-    static final String WORKING_HOURS = "WORKING_HOURS";
-
-    /** Everything worked out for one request. */
-    private final class Prepared {
-
-        final Patient patient;
-
-        final TreatmentProgram program;
-
-        final Practitioner practitioner;
-
-        final int cadenceDays;
-
-        /** Every session's start, local to the clinic, in course order. */
         List<LocalDateTime> starts;
-
         List<LocalDate> skipped;
-
-        Evaluation evaluation;
-
-        LocalDate earliestStart;
-
-        Prepared(Patient patient, TreatmentProgram program, Practitioner practitioner, int cadenceDays) {
-            this.patient = patient;
-            this.program = program;
-            this.practitioner = practitioner;
-            this.cadenceDays = cadenceDays;
-        }
-
-        List<Instant[]> slots() {
-            return CoursePlanner.slots(starts, program.getSlotMinutes(), clock);
-        }
-
-        CourseCheck toCheck(List<String> confirmed, Locale locale) {
-            boolean clinician = Staff.currentIsClinician();
-            List<Instant[]> slots = slots();
-            List<CourseCheck.ProposedSession> sessions = new ArrayList<>();
-            for (int i = 0; i < slots.size(); i++) {
-                int number = i + 1;
-                List<Finding> own = evaluation.findings().stream()
-                        .filter(f -> f.session() != null && f.session() == number).toList();
-                String state = own.stream().anyMatch(Finding::blocks) ? "BLOCKED"
-                        : own.stream().anyMatch(f -> f.warns() && !confirmed.contains(f.overrideKey())) ? "WARNING"
-                                : "OK";
-                sessions.add(new CourseCheck.ProposedSession(number, clock.toLocal(slots.get(i)[0]),
-                        clock.toLocal(slots.get(i)[1]), program.handsOnMinutes(number), state));
+        Function<LocalDate, List<LocalDate>> planFrom;
+        if (request.sessionStarts().isEmpty()) {
+            Predicate<LocalDate> skip;
+            try {
+                skip = skipDays.forCourse(practitioner.getId(), patient, facts.program(program),
+                        facts.patient(patient, program), request.skipsMenstruation());
             }
-            return new CourseCheck(evaluation.isBookable(confirmed), patient.getId(), program.getCode(),
-                    practitioner.getId(), cadenceDays, sessions,
-                    renderer.render(evaluation.findings(), locale, clinician), skipped, earliestStart,
-                    clinician ? evaluation.warningKeys() : Set.of());
+            catch (RuntimeException ex) {
+                skip = day -> false; // the policy reads the same facts and fails closed if they cannot be read
+            }
+            Predicate<LocalDate> skipping = skip;
+            CoursePlanner.Plan plan = planner.plan(first, count, cadence, skipping);
+            starts = plan.dates().stream().map(date -> date.atTime(time)).toList();
+            skipped = plan.skipped();
+            planFrom = start -> planner.plan(start, count, cadence, skipping).dates();
         }
+        else {
+            // The receptionist adjusted single dates: judge exactly those; "earliest start" moves them together.
+            starts = request.sessionStarts().stream().sorted().toList();
+            skipped = List.of();
+            LocalDate explicitFirst = starts.get(0).toLocalDate();
+            List<LocalDateTime> adjusted = starts;
+            planFrom = start -> adjusted.stream()
+                    .map(s -> s.toLocalDate().plusDays(ChronoUnit.DAYS.between(explicitFirst, start))).toList();
+        }
+        return policy.newCourse(patient, program, practitioner, cadence, starts, skipped, confirmed, planFrom);
     }
 }

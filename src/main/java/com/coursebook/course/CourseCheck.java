@@ -17,6 +17,6 @@ public record CourseCheck(boolean bookable, Long patientId, String programCode, 
 
     /** @param handsOnMinutes the program's progression (a shorter first gynecological session, rising) */
     public record ProposedSession(int number, LocalDateTime startsAt, LocalDateTime endsAt, int handsOnMinutes,
-            String state) {
+            Decision.Verdict state) {
     }
 }

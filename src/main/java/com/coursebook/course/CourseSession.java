@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import com.coursebook.shared.TimeSlot;
 import com.coursebook.shared.VersionedEntity;
 
 /** One booked session of a course. The database refuses overlaps for its practitioner, patient and room. */
@@ -63,29 +64,23 @@ public class CourseSession extends VersionedEntity {
     protected CourseSession() {
     }
 
-    CourseSession(Course course, int seqNo, Instant startsAt, Instant endsAt, Long roomId) {
-        if (!startsAt.isBefore(endsAt)) {
-            throw new IllegalArgumentException("A session must end after it starts");
-        }
+    CourseSession(Course course, int seqNo, TimeSlot slot, Long roomId) {
         this.course = course;
         this.patientId = course.getPatientId();
         this.practitionerId = course.getPractitionerId();
         this.seqNo = seqNo;
-        this.startsAt = startsAt;
-        this.endsAt = endsAt;
+        this.startsAt = slot.startsAt();
+        this.endsAt = slot.endsAt();
         this.roomId = roomId;
     }
 
-    /** To another time; only a booked session moves. The caller has re-run the rules for the new date. */
-    void moveTo(Instant newStart, Instant newEnd, Long newRoomId) {
+    /** To another time; only a booked session moves. The course moves it where the policy allowed. */
+    void moveTo(TimeSlot slot, Long newRoomId) {
         if (status != SessionStatus.BOOKED) {
             throw new com.coursebook.shared.ConflictException("session.notMovable", seqNo);
         }
-        if (!newStart.isBefore(newEnd)) {
-            throw new IllegalArgumentException("A session must end after it starts");
-        }
-        this.startsAt = newStart;
-        this.endsAt = newEnd;
+        this.startsAt = slot.startsAt();
+        this.endsAt = slot.endsAt();
         this.roomId = newRoomId;
         clearAttention(); // the move was checked against the rules, so the old flag no longer applies
     }
@@ -104,7 +99,7 @@ public class CourseSession extends VersionedEntity {
         clearAttention();
     }
 
-    /** The patient has arrived; the caller has re-run the rules for today. */
+    /** The patient has arrived; the course checks in only what the policy allowed for today. */
     void checkIn(String by, Instant at) {
         requireStatus(SessionStatus.BOOKED, "session.notBooked");
         changeStatus(SessionStatus.CHECKED_IN, by, at);

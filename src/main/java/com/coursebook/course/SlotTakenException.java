@@ -2,32 +2,31 @@ package com.coursebook.course;
 
 import java.time.LocalDateTime;
 
-/** A proposed session overlaps one already booked for the practitioner or the patient. Rendered as 409. */
+/** A proposed session overlaps one already booked for the practitioner, the patient or every room. Rendered as 409. */
 public class SlotTakenException extends RuntimeException {
 
-    private final LocalDateTime startsAt;
+    private final Decision.Clash clash;
 
-    private final LocalDateTime endsAt;
-
-    private final String whose;
-
-    SlotTakenException(LocalDateTime startsAt, LocalDateTime endsAt, String whose) {
+    SlotTakenException(Decision.Clash clash) {
         super("slot taken");
-        this.startsAt = startsAt;
-        this.endsAt = endsAt;
-        this.whose = whose;
+        this.clash = clash;
+    }
+
+    /** A race lost at commit: only the database knew, so whose session it was is not known. */
+    static SlotTakenException atCommit() {
+        return new SlotTakenException(null);
     }
 
     public LocalDateTime startsAt() {
-        return startsAt;
+        return clash == null ? null : clash.startsAt();
     }
 
     public LocalDateTime endsAt() {
-        return endsAt;
+        return clash == null ? null : clash.endsAt();
     }
 
     /** PRACTITIONER, PATIENT or ROOM, or null when only the database knew (a race lost at commit). */
     public String whose() {
-        return whose;
+        return clash == null ? null : clash.whose().name();
     }
 }

@@ -21,7 +21,23 @@ public class NoteIncompleteException extends InvalidRequestException {
         return fields;
     }
 
-    static String requiredCode(String field) {
+    public static String requiredCode(String field) {
         return "note." + field + ".required";
+    }
+
+    @Override
+    public List<FieldProblem> problems() {
+        return fields.stream().map(field -> new FieldProblem(field, requiredCode(field))).toList();
+    }
+
+    @Override
+    public String detailCode() {
+        return "note.incomplete";
+    }
+
+    /** Signing saves the draft first, and an incomplete note stays a draft with what was typed. */
+    @Override
+    public String formCode() {
+        return "note.incomplete.draftKept";
     }
 }

@@ -12,7 +12,7 @@ public record ConditionView(Long id, String code, String name, Severity severity
         LocalDate onset, LocalDate expectedEnd, LocalDate resolvedOn, LocalDate windowEnds, String note,
         String recordedBy) {
 
-    static ConditionView of(PatientCondition c, Locale locale) {
+    public static ConditionView of(PatientCondition c, Locale locale) {
         Contraindication k = c.getContraindication();
         LocalDate windowEnds = k.getTemporality() == Temporality.WINDOW_AFTER_EVENT && k.getWindowDays() != null
                 ? c.getOnset().plusDays(k.getWindowDays()) : null;

@@ -6,7 +6,7 @@ import java.util.Locale;
 public record ExaminationView(Long id, String programCode, String programName, LocalDate examinedOn, boolean cleared,
         String findings, String examinedBy) {
 
-    static ExaminationView of(Examination e, Locale locale) {
+    public static ExaminationView of(Examination e, Locale locale) {
         return new ExaminationView(e.getId(), e.getProgram().getCode(), e.getProgram().getName().in(locale),
                 e.getExaminedOn(), e.isCleared(), e.getFindings(), e.getExaminedBy());
     }

@@ -67,7 +67,7 @@ public class PatientForm {
     /** The version the user edited, so a concurrent change is detected instead of overwritten. */
     private Long version;
 
-    static PatientForm of(Patient patient) {
+    public static PatientForm of(Patient patient) {
         PatientForm form = new PatientForm();
         form.givenName = patient.getGivenName();
         form.middleName = patient.getMiddleName();

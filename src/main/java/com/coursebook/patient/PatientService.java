@@ -92,11 +92,11 @@ public class PatientService {
     /** Either the registered patient or the possible duplicates that stopped the registration. */
     public record Registration(Patient patient, List<PatientSummary> duplicates) {
 
-        static Registration registered(Patient patient) {
+        public static Registration registered(Patient patient) {
             return new Registration(patient, List.of());
         }
 
-        static Registration possibleDuplicates(List<PatientSummary> duplicates) {
+        public static Registration possibleDuplicates(List<PatientSummary> duplicates) {
             return new Registration(null, duplicates);
         }
 

@@ -14,26 +14,39 @@ public record ReviewFilter(LocalDate from, LocalDate to, Long location, String p
     static final int MAX_DAYS = 3660;
 
     public ReviewFilter {
+        problemWith(from, to).ifPresent(problem -> {
+            throw problem;
+        });
+        program = program == null || program.isBlank() ? null : program.trim();
+    }
+
+    /** What is wrong with a period, if anything: a screen shows it beside what was typed, the API answers 400. */
+    public static java.util.Optional<InvalidRequestException> problemWith(LocalDate from, LocalDate to) {
         if (from == null) {
-            throw new InvalidRequestException("from", "review.range.missing");
+            return java.util.Optional.of(new InvalidRequestException("from", "review.range.missing"));
         }
         if (to == null) {
-            throw new InvalidRequestException("to", "review.range.missing");
+            return java.util.Optional.of(new InvalidRequestException("to", "review.range.missing"));
         }
         if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "review.range.reversed");
+            return java.util.Optional.of(new InvalidRequestException("to", "review.range.reversed"));
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new InvalidRequestException("to", "review.range.tooLong");
+            return java.util.Optional.of(new InvalidRequestException("to", "review.range.tooLong"));
         }
-        program = program == null || program.isBlank() ? null : program.trim();
+        return java.util.Optional.empty();
     }
 
     /** The dashboard opens on the last twelve calendar months, this one included. */
     public static ReviewFilter orDefaults(LocalDate from, LocalDate to, Long location, String program,
             Long practitioner, LocalDate today) {
-        return new ReviewFilter(from != null ? from : today.withDayOfMonth(1).minusMonths(11), to != null ? to : today,
-                location, program, practitioner);
+        return new ReviewFilter(from != null ? from : defaultFrom(today), to != null ? to : today, location, program,
+                practitioner);
+    }
+
+    /** The first day of the period shown when none is chosen: eleven months before this one began. */
+    public static LocalDate defaultFrom(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(11);
     }
 
     /** The filter as query parameters, for drill-down links, CSV links and the chart data URL. */

@@ -27,7 +27,8 @@ public class RuleEngine {
 
     public RuleEngine() {
         this(List.of(new EligibilityRule(), new QualificationRule(), new CourseLengthRule(), new CadenceRule(),
-                new ExaminationRule(), new ActiveConditionRule(), new EventWindowRule(), new MenstruationRule()));
+                new ExaminationRule(), new ActiveConditionRule(), new EventWindowRule(), new MenstruationRule(),
+                new WorkingHoursRule()));
     }
 
     RuleEngine(List<Rule> rules) {

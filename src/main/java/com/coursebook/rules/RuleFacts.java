@@ -3,7 +3,6 @@ package com.coursebook.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.Set;
 
 import com.coursebook.catalog.Contraindication;
 import com.coursebook.catalog.Contraindications;
@@ -16,6 +15,8 @@ import com.coursebook.patient.Patient;
 import com.coursebook.patient.PatientCondition;
 import com.coursebook.patient.PatientConditions;
 import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.WorkingBreaks;
+import com.coursebook.scheduling.WorkingHoursRepository;
 import com.coursebook.shared.Sex;
 
 import org.springframework.stereotype.Component;
@@ -36,8 +37,14 @@ public class RuleFacts {
 
     private final Contraindications catalog;
 
+    private final WorkingHoursRepository workingHours;
+
+    private final WorkingBreaks breaks;
+
     RuleFacts(PatientConditions conditions, Examinations examinations, MenstrualPeriods periods,
-            Contraindications catalog) {
+            Contraindications catalog, WorkingHoursRepository workingHours, WorkingBreaks breaks) {
+        this.workingHours = workingHours;
+        this.breaks = breaks;
         this.conditions = conditions;
         this.examinations = examinations;
         this.periods = periods;
@@ -74,9 +81,16 @@ public class RuleFacts {
                 program.isExaminationBlocksBooking(), menstruation);
     }
 
-    public static Facts.Practitioner practitioner(Practitioner practitioner) {
+    /** The practitioner's qualifications and working week. */
+    @Transactional(readOnly = true)
+    public Facts.Practitioner practitioner(Practitioner practitioner) {
+        Facts.Week week = new Facts.Week(
+                workingHours.findWeek(practitioner.getId()).stream()
+                        .map(h -> new Facts.Weekly(h.getDayOfWeek(), h.getStartsAt(), h.getEndsAt())).toList(),
+                breaks.findWeek(practitioner.getId()).stream()
+                        .map(b -> new Facts.Weekly(b.getDayOfWeek(), b.getStartsAt(), b.getEndsAt())).toList());
         return new Facts.Practitioner(practitioner.getId(), practitioner.getFullName(),
-                practitioner.getPrograms().stream().map(TreatmentProgram::getCode).collect(Collectors.toSet()));
+                practitioner.getPrograms().stream().map(TreatmentProgram::getCode).collect(Collectors.toSet()), week);
     }
 
     /** Everything the rules need about given session dates of a patient, program and practitioner. */

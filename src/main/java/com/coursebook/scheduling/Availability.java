@@ -1,23 +1,20 @@
 package com.coursebook.scheduling;
 
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.TimeSlot;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,18 +52,18 @@ public class Availability {
 
     private final ClinicClosures closures;
 
-    private final JdbcClient jdbc;
+    private final BookedTime bookedTime;
 
     private final ClinicClock clock;
 
     Availability(Practitioners practitioners, WorkingHoursRepository workingHours, WorkingBreaks breaks,
-            Absences absences, ClinicClosures closures, JdbcClient jdbc, ClinicClock clock) {
+            Absences absences, ClinicClosures closures, BookedTime bookedTime, ClinicClock clock) {
         this.practitioners = practitioners;
         this.workingHours = workingHours;
         this.breaks = breaks;
         this.absences = absences;
         this.closures = closures;
-        this.jdbc = jdbc;
+        this.bookedTime = bookedTime;
         this.clock = clock;
     }
 
@@ -83,24 +80,6 @@ public class Availability {
         LocalDate today = clock.today();
         Set<LocalDate> daysOff = daysOff(practitioner, today, today.plusYears(KNOWN_AHEAD_YEARS));
         return date -> daysOff.contains(date) || !workingDays.isEmpty() && !workingDays.contains(date.getDayOfWeek());
-    }
-
-    /**
-     * Whether a session from {@code start} to {@code end} (clinic-local) lies within the practitioner's
-     * working hours of that weekday and clear of breaks. Two queries now, none per call. Without any working
-     * hours recorded nothing is known, so every time is allowed (as with days).
-     */
-    public BiPredicate<LocalDateTime, LocalDateTime> workingTime(Long practitionerId) {
-        List<WorkingHours> week = workingHours.findWeek(practitionerId);
-        List<WorkingBreak> pauses = breaks.findWeek(practitionerId);
-        if (week.isEmpty()) {
-            return (start, end) -> true;
-        }
-        return (start, end) -> start.toLocalDate().equals(end.toLocalDate())
-                && week.stream().anyMatch(h -> h.getDayOfWeek() == start.getDayOfWeek()
-                        && !start.toLocalTime().isBefore(h.getStartsAt()) && !end.toLocalTime().isAfter(h.getEndsAt()))
-                && pauses.stream().noneMatch(b -> b.getDayOfWeek() == start.getDayOfWeek()
-                        && start.toLocalTime().isBefore(b.getEndsAt()) && end.toLocalTime().isAfter(b.getStartsAt()));
     }
 
     /**
@@ -124,7 +103,7 @@ public class Availability {
         List<SlotFinder.Weekly> pauses = breaks.findWeek(practitionerId).stream()
                 .map(b -> new SlotFinder.Weekly(b.getDayOfWeek(), b.getStartsAt(), b.getEndsAt())).toList();
         Set<LocalDate> daysOff = daysOff(practitioner, from, to);
-        List<SlotFinder.Taken> booked = booked(practitionerId, clock.toInstant(from.atStartOfDay()),
+        List<TimeSlot> booked = bookedTime.of(practitionerId, clock.toInstant(from.atStartOfDay()),
                 clock.toInstant(to.plusDays(1).atStartOfDay()));
         return new SlotFinder(clock.zone(), week, pauses, daysOff::contains, booked)
                 .find(from, to, Duration.ofMinutes(minutes), Duration.ofMinutes(SLOT_STEP_MINUTES), clock.now());
@@ -147,21 +126,5 @@ public class Availability {
         Long locationId = practitioner.getLocation() == null ? null : practitioner.getLocation().getId();
         days.addAll(closures.findClosedDays(locationId, from, to));
         return days;
-    }
-
-    /**
-     * The practitioner's sessions that are not cancelled and touch [from, to). The course module owns
-     * course_session; scheduling only reads it, here, with the same condition as the exclusion constraint
-     * that forbids double booking.
-     */
-    private List<SlotFinder.Taken> booked(Long practitionerId, Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT starts_at, ends_at FROM course_session
-                WHERE practitioner_id = ? AND starts_at < ? AND ends_at > ? AND status NOT LIKE 'CANCELLED%'
-                ORDER BY starts_at""")
-                .params(practitionerId, Timestamp.from(to), Timestamp.from(from))
-                .query((rs, row) -> new SlotFinder.Taken(rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant()))
-                .list();
     }
 }

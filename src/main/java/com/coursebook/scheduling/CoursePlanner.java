@@ -1,6 +1,5 @@
 package com.coursebook.scheduling;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.TimeSlot;
 
 import org.springframework.stereotype.Component;
 
@@ -47,13 +47,8 @@ public class CoursePlanner {
      * The sessions' start and end instants: each date at the same wall-clock time in the clinic's zone, so a
      * daylight-saving change moves no one's appointment by an hour.
      */
-    public static List<Instant[]> slots(List<LocalDateTime> starts, int minutes, ClinicClock clock) {
-        List<Instant[]> slots = new ArrayList<>();
-        for (LocalDateTime local : starts) {
-            Instant start = clock.toInstant(local);
-            slots.add(new Instant[] { start, start.plusSeconds(60L * minutes) });
-        }
-        return slots;
+    public static List<TimeSlot> slots(List<LocalDateTime> starts, int minutes, ClinicClock clock) {
+        return starts.stream().map(start -> TimeSlot.of(clock.toInstant(start), minutes)).toList();
     }
 
     /** Planned session dates in order, and the days passed over on the way. */

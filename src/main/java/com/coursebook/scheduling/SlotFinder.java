@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import com.coursebook.shared.TimeSlot;
+
 /**
  * Works out free slots from a practitioner's week and what is already taken. No database and no clock of
  * its own, so the arithmetic is tested on its own; {@link Availability} loads the inputs.
@@ -34,10 +36,6 @@ final class SlotFinder {
         }
     }
 
-    /** Time already taken, as instants (a booked session). */
-    record Taken(Instant startsAt, Instant endsAt) {
-    }
-
     private final ZoneId zone;
 
     private final Map<DayOfWeek, List<Weekly>> hours = new EnumMap<>(DayOfWeek.class);
@@ -46,13 +44,13 @@ final class SlotFinder {
 
     private final Predicate<LocalDate> dayOff;
 
-    private final List<Taken> taken;
+    private final List<TimeSlot> taken;
 
     /**
      * @param dayOff days with no sessions at all (leave, closures)
      * @param taken sessions already booked in the range
      */
-    SlotFinder(ZoneId zone, List<Weekly> hours, List<Weekly> breaks, Predicate<LocalDate> dayOff, List<Taken> taken) {
+    SlotFinder(ZoneId zone, List<Weekly> hours, List<Weekly> breaks, Predicate<LocalDate> dayOff, List<TimeSlot> taken) {
         this.zone = zone;
         for (Weekly period : hours) {
             this.hours.computeIfAbsent(period.day(), day -> new ArrayList<>()).add(period);
@@ -82,7 +80,7 @@ final class SlotFinder {
             if (periods.isEmpty()) {
                 continue;
             }
-            List<Taken> busy = busyOn(date);
+            List<TimeSlot> busy = busyOn(date);
             for (Weekly period : periods) {
                 Instant periodEnd = instant(date, period.endsAt());
                 LocalDateTime start = date.atTime(period.startsAt());
@@ -102,14 +100,14 @@ final class SlotFinder {
     }
 
     /** The day's breaks and the sessions that touch the day. */
-    private List<Taken> busyOn(LocalDate date) {
+    private List<TimeSlot> busyOn(LocalDate date) {
         Instant dayStart = date.atStartOfDay(zone).toInstant();
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Taken> busy = new ArrayList<>();
+        List<TimeSlot> busy = new ArrayList<>();
         for (Weekly pause : breaks.getOrDefault(date.getDayOfWeek(), List.of())) {
-            busy.add(new Taken(instant(date, pause.startsAt()), instant(date, pause.endsAt())));
+            busy.add(new TimeSlot(instant(date, pause.startsAt()), instant(date, pause.endsAt())));
         }
-        for (Taken session : taken) {
+        for (TimeSlot session : taken) {
             if (overlaps(session, dayStart, dayEnd)) {
                 busy.add(session);
             }
@@ -117,7 +115,7 @@ final class SlotFinder {
         return busy;
     }
 
-    private static boolean isFree(List<Taken> busy, Instant startsAt, Instant endsAt) {
+    private static boolean isFree(List<TimeSlot> busy, Instant startsAt, Instant endsAt) {
         return busy.stream().noneMatch(b -> overlaps(b, startsAt, endsAt));
     }
 
@@ -125,7 +123,7 @@ final class SlotFinder {
         return date.atTime(time).atZone(zone).toInstant();
     }
 
-    private static boolean overlaps(Taken taken, Instant startsAt, Instant endsAt) {
+    private static boolean overlaps(TimeSlot taken, Instant startsAt, Instant endsAt) {
         return taken.startsAt().isBefore(endsAt) && startsAt.isBefore(taken.endsAt());
     }
 

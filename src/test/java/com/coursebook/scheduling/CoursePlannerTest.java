@@ -3,7 +3,6 @@ package com.coursebook.scheduling;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import java.util.function.Predicate;
 import com.coursebook.rules.Facts.Cycle;
 import com.coursebook.rules.MenstruationForecast;
 import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.TimeSlot;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -76,11 +76,11 @@ class CoursePlannerTest {
         ClinicClock berlin = new ClinicClock(Clock.system(ZoneId.of("Europe/Berlin")));
         LocalDate saturday = LocalDate.of(2026, 10, 24); // clocks go back on Sunday 25 October
         var dates = planner.plan(saturday, 3, 1, day -> false).dates();
-        List<Instant[]> slots = CoursePlanner.slots(dates.stream().map(d -> d.atTime(10, 0)).toList(), 30, berlin);
-        assertThat(slots).allSatisfy(slot -> assertThat(berlin.toLocal(slot[0]).toLocalTime()).isEqualTo(LocalTime.of(10, 0)));
-        assertThat(Duration.between(slots.get(0)[0], slots.get(1)[0])).isEqualTo(Duration.ofHours(25));
-        assertThat(Duration.between(slots.get(1)[0], slots.get(2)[0])).isEqualTo(Duration.ofHours(24));
-        assertThat(Duration.between(slots.get(0)[0], slots.get(0)[1])).isEqualTo(Duration.ofMinutes(30));
-        assertThat(Set.of(berlin.toLocal(slots.get(2)[0]).toLocalDate())).containsExactly(LocalDate.of(2026, 10, 26));
+        List<TimeSlot> slots = CoursePlanner.slots(dates.stream().map(d -> d.atTime(10, 0)).toList(), 30, berlin);
+        assertThat(slots).allSatisfy(slot -> assertThat(berlin.toLocal(slot.startsAt()).toLocalTime()).isEqualTo(LocalTime.of(10, 0)));
+        assertThat(Duration.between(slots.get(0).startsAt(), slots.get(1).startsAt())).isEqualTo(Duration.ofHours(25));
+        assertThat(Duration.between(slots.get(1).startsAt(), slots.get(2).startsAt())).isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(slots.get(0).startsAt(), slots.get(0).endsAt())).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Set.of(berlin.toLocal(slots.get(2).startsAt()).toLocalDate())).containsExactly(LocalDate.of(2026, 10, 26));
     }
 }

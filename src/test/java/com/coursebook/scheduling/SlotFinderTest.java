@@ -1,5 +1,6 @@
 package com.coursebook.scheduling;
 
+import com.coursebook.shared.TimeSlot;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +135,7 @@ class SlotFinderTest {
     }
 
     private static SlotFinder finder(List<SlotFinder.Weekly> hours, List<SlotFinder.Weekly> breaks,
-            Predicate<LocalDate> dayOff, List<SlotFinder.Taken> taken) {
+            Predicate<LocalDate> dayOff, List<TimeSlot> taken) {
         return new SlotFinder(MOSCOW, hours, breaks, dayOff, taken);
     }
 
@@ -142,8 +143,8 @@ class SlotFinderTest {
         return new SlotFinder.Weekly(day, LocalTime.parse(from), LocalTime.parse(to));
     }
 
-    private static SlotFinder.Taken taken(LocalDateTime from, LocalDateTime to) {
-        return new SlotFinder.Taken(from.atZone(MOSCOW).toInstant(), to.atZone(MOSCOW).toInstant());
+    private static TimeSlot taken(LocalDateTime from, LocalDateTime to) {
+        return new TimeSlot(from.atZone(MOSCOW).toInstant(), to.atZone(MOSCOW).toInstant());
     }
 
     private static List<String> starts(List<Slot> slots) {

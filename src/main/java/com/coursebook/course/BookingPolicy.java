@@ -1,0 +1,261 @@
+package com.coursebook.course;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.coursebook.catalog.TreatmentProgram;
+import com.coursebook.course.internal.RoomAssignment;
+import com.coursebook.course.internal.SessionConflicts;
+import com.coursebook.patient.Patient;
+import com.coursebook.patient.Patients;
+import com.coursebook.rules.Evaluation;
+import com.coursebook.rules.Facts;
+import com.coursebook.rules.Finding;
+import com.coursebook.rules.RuleEngine;
+import com.coursebook.rules.RuleFacts;
+import com.coursebook.rules.Stage;
+import com.coursebook.rules.Text;
+import com.coursebook.scheduling.CoursePlanner;
+import com.coursebook.scheduling.Practitioner;
+import com.coursebook.scheduling.Practitioners;
+import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.TimeSlot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that decides whether sessions may be placed: booking a course, extending it, moving sessions,
+ * booking a replacement, checking a patient in. Every act states its proposal here and gets a {@link Decision}:
+ * the rule engine's findings (clinical rules, qualification, cadence, working hours, ...) filtered to what concerns
+ * the act, less the warnings a clinician has confirmed, plus any overlap with sessions already booked. It fails
+ * closed: facts that cannot be read refuse everything.
+ */
+@Service
+public class BookingPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingPolicy.class);
+
+    /** How far ahead "earliest start" looks for a start from which the whole course passes. */
+    static final int EARLIEST_START_HORIZON_DAYS = 365;
+
+    /** The shape of the course was settled at booking; a change of single sessions is not judged by its length. */
+    private static final Set<String> SHAPE_RULES = Set.of("COURSE_LENGTH");
+
+    private final RuleEngine engine;
+
+    private final RuleFacts facts;
+
+    private final SessionConflicts conflicts;
+
+    private final RoomAssignment rooms;
+
+    private final RuleOverrides overrides;
+
+    private final Patients patients;
+
+    private final Practitioners practitioners;
+
+    private final ClinicClock clock;
+
+    BookingPolicy(RuleEngine engine, RuleFacts facts, SessionConflicts conflicts, RoomAssignment rooms,
+            RuleOverrides overrides, Patients patients, Practitioners practitioners, ClinicClock clock) {
+        this.rooms = rooms;
+        this.engine = engine;
+        this.facts = facts;
+        this.conflicts = conflicts;
+        this.overrides = overrides;
+        this.patients = patients;
+        this.practitioners = practitioners;
+        this.clock = clock;
+    }
+
+    /**
+     * A new course: every session is the act's own and every finding is shown.
+     *
+     * @param starts    each session's start, clinic time, in course order
+     * @param confirmed override keys a clinician confirms with this booking
+     * @param planFrom  plans the course's dates from another first date, for "earliest start"
+     */
+    @Transactional(readOnly = true)
+    public Decision newCourse(Patient patient, TreatmentProgram program, Practitioner practitioner, int cadenceDays,
+            List<LocalDateTime> starts, List<LocalDate> skipped, Collection<String> confirmed,
+            Function<LocalDate, List<LocalDate>> planFrom) {
+        List<TimeSlot> slots = CoursePlanner.slots(starts, program.getSlotMinutes(), clock);
+        Decision.Subject subject = new Decision.Subject(patient.getId(), program, practitioner.getId(), cadenceDays);
+        Facts.Proposal proposal;
+        Evaluation evaluation;
+        LocalDate earliest = null;
+        try {
+            List<LocalDate> dates = starts.stream().map(LocalDateTime::toLocalDate).toList();
+            proposal = Facts.Proposal.booking(facts.patient(patient, program), facts.program(program),
+                    facts.practitioner(practitioner), dates).withVisits(visits(slots));
+            evaluation = engine.evaluate(proposal);
+            if (evaluation.hasBlocks() && !dates.isEmpty()) {
+                earliest = engine.earliestStart(proposal, dates.get(0), planFrom, EARLIEST_START_HORIZON_DAYS)
+                        .orElse(null);
+            }
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not evaluate a course for patient {}; refusing", patient.getId(), ex);
+            evaluation = RuleEngine.refusal();
+        }
+        List<Finding> refusing = refusing(evaluation.findings(), Set.copyOf(confirmed));
+        List<Decision.Proposed> proposed = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            int number = i + 1;
+            List<Finding> own = evaluation.findings().stream().filter(f -> Integer.valueOf(number).equals(f.session()))
+                    .toList();
+            Decision.Verdict verdict = own.stream().anyMatch(Finding::blocks) ? Decision.Verdict.BLOCKED
+                    : own.stream().anyMatch(refusing::contains) ? Decision.Verdict.WARNING : Decision.Verdict.OK;
+            proposed.add(new Decision.Proposed(number, starts.get(i), clock.toLocal(slots.get(i).endsAt()),
+                    program.handsOnMinutes(number), verdict));
+        }
+        Decision decision = new Decision(subject, proposed, evaluation.findings(), refusing, Optional.empty(), skipped,
+                earliest, List.of());
+        List<Decision.Place> places = slots.stream().map(slot -> new Decision.Place(null, slot, null)).toList();
+        return refusing.isEmpty() ? place(decision, practitioner, patient.getId(), places) : decision;
+    }
+
+    /**
+     * A change of a running course: sessions moved to new times and sessions added. The course is judged as it would
+     * be afterwards, in time order, and only what concerns the moved or added sessions (or the whole course) can
+     * refuse it; the course's confirmed warnings stay confirmed. The sessions being moved do not clash with their own
+     * old places.
+     */
+    @Transactional(readOnly = true)
+    public Decision changeOf(Course course, Map<CourseSession, TimeSlot> moved, List<TimeSlot> added) {
+        // moved keeps the caller's order (a LinkedHashMap), so places come out in that order
+        record Placed(TimeSlot slot, boolean judged) {
+        }
+        List<Placed> after = new ArrayList<>();
+        course.getSessions().stream()
+                .filter(s -> !s.getStatus().isCancelled() && s.getStatus() != SessionStatus.NO_SHOW)
+                .forEach(s -> after.add(moved.containsKey(s) ? new Placed(moved.get(s), true)
+                        : new Placed(new TimeSlot(s.getStartsAt(), s.getEndsAt()), false)));
+        added.forEach(slot -> after.add(new Placed(slot, true)));
+        after.sort(Comparator.comparing(p -> p.slot().startsAt()));
+        Set<Integer> judged = IntStream.range(0, after.size()).filter(i -> after.get(i).judged()).map(i -> i + 1)
+                .boxed().collect(Collectors.toSet());
+        List<TimeSlot> slots = after.stream().map(Placed::slot).toList();
+        Evaluation evaluation = evaluate(course, slots, Stage.BOOKING);
+        List<Finding> refusing = refusing(evaluation.findings().stream()
+                .filter(f -> f.session() == null || judged.contains(f.session()))
+                .filter(f -> !SHAPE_RULES.contains(f.rule())).toList(), confirmed(course));
+        Decision decision = new Decision(subject(course), List.of(), refusing, refusing, Optional.empty(), List.of(),
+                null, List.of());
+        if (!refusing.isEmpty()) {
+            return decision;
+        }
+        List<Decision.Place> places = new ArrayList<>();
+        moved.forEach((session, slot) -> places.add(new Decision.Place(session, slot, null)));
+        added.forEach(slot -> places.add(new Decision.Place(null, slot, null)));
+        return place(decision, practitioners.findById(course.getPractitionerId()).orElseThrow(),
+                course.getPatientId(), places);
+    }
+
+    /**
+     * The patient has arrived: the rules are run again for the session's day (a fever recorded this morning stops
+     * it; a missing examination is a hard stop now), and a course held for review stays held.
+     */
+    @Transactional(readOnly = true)
+    public Decision checkIn(Course course, CourseSession session) {
+        LocalDate day = clock.toDate(session.getStartsAt());
+        List<Finding> findings = new ArrayList<>();
+        if (course.isNeedsReview()) {
+            findings.add(Finding.blockOn(CourseLifecycle.REVIEW_HOLD, session.getSeqNo(), day,
+                    new Text("finding.reviewHold")));
+        }
+        Evaluation evaluation = evaluate(course, List.of(new TimeSlot(session.getStartsAt(), session.getEndsAt())),
+                Stage.CHECK_IN);
+        evaluation.findings().stream().map(f -> f.renumbered(session.getSeqNo())).forEach(findings::add);
+        List<Finding> refusing = refusing(findings, confirmed(course));
+        return new Decision(subject(course), List.of(), refusing, refusing, Optional.empty(), List.of(), null,
+                List.of());
+    }
+
+    /** The plan could not place all the sessions asked for (too few working days ahead): refused, in words. */
+    Decision unplaceable(Course course, int asked, int placed) {
+        List<Finding> refusing = List.of(Finding.blockCourse("PLAN", new Text("finding.planShort", asked, placed)));
+        return new Decision(subject(course), List.of(), refusing, refusing, Optional.empty(), List.of(), null,
+                List.of());
+    }
+
+    /** The blocks, and the warnings no clinician has confirmed. */
+    private static List<Finding> refusing(List<Finding> findings, Set<String> confirmed) {
+        return findings.stream().filter(f -> f.blocks() || (f.warns() && !confirmed.contains(f.overrideKey())))
+                .toList();
+    }
+
+    /** The course's sessions at the given places, judged by the rules for the given stage; fails closed. */
+    private Evaluation evaluate(Course course, List<TimeSlot> slots, Stage stage) {
+        try {
+            Patient patient = patients.findById(course.getPatientId()).orElseThrow();
+            Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
+            TreatmentProgram program = course.getProgram();
+            List<LocalDate> dates = slots.stream().map(s -> clock.toDate(s.startsAt())).toList();
+            LocalDate courseStart = stage == Stage.CHECK_IN ? clock.toDate(course.firstSessionStart())
+                    : dates.isEmpty() ? null : dates.get(0);
+            Facts.Proposal proposal = new Facts.Proposal(facts.patient(patient, program), facts.program(program),
+                    facts.practitioner(practitioner), dates, courseStart, stage);
+            return engine.evaluate(stage == Stage.CHECK_IN ? proposal : proposal.withVisits(visits(slots)));
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not evaluate course {}; refusing", course.getId(), ex);
+            return RuleEngine.refusal();
+        }
+    }
+
+    private Set<String> confirmed(Course course) {
+        return overrides.findByCourseIdOrderById(course.getId()).stream().map(RuleOverride::getFinding)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Sessions the rules allow still need their time free (practitioner and patient) and a room: the first overlap
+     * with a session already booked refuses them. The database's exclusion constraints stay the last guard.
+     */
+    private Decision place(Decision decision, Practitioner practitioner, Long patientId, List<Decision.Place> places) {
+        List<TimeSlot> slots = places.stream().map(Decision.Place::slot).toList();
+        List<Long> moving = places.stream().map(Decision.Place::session).filter(s -> s != null)
+                .map(CourseSession::getId).toList();
+        Optional<Decision.Clash> clash = conflicts.firstConflict(practitioner.getId(), patientId, slots, moving)
+                .map(c -> new Decision.Clash(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()),
+                        Decision.Whose.valueOf(c.whose())));
+        if (clash.isPresent()) {
+            return decision.placed(List.of(), clash);
+        }
+        RoomAssignment.Rooms found = rooms.assign(decision.subject().program().getRoomType(),
+                practitioner.getLocation() == null ? null : practitioner.getLocation().getId(), slots, moving);
+        if (found.full() != null) {
+            return decision.placed(List.of(), Optional.of(new Decision.Clash(clock.toLocal(found.full().startsAt()),
+                    clock.toLocal(found.full().endsAt()), Decision.Whose.ROOM)));
+        }
+        List<Decision.Place> roomed = IntStream.range(0, places.size())
+                .mapToObj(i -> new Decision.Place(places.get(i).session(), places.get(i).slot(), found.ids().get(i)))
+                .toList();
+        return decision.placed(roomed, Optional.empty());
+    }
+
+    private static Decision.Subject subject(Course course) {
+        return new Decision.Subject(course.getPatientId(), course.getProgram(), course.getPractitionerId(),
+                course.getCadenceDays());
+    }
+
+    private List<Facts.Visit> visits(List<TimeSlot> slots) {
+        return slots.stream().map(s -> new Facts.Visit(clock.toLocal(s.startsAt()), clock.toLocal(s.endsAt())))
+                .toList();
+    }
+}

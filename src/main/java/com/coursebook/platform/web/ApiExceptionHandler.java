@@ -1,0 +1,178 @@
+package com.coursebook.platform.web;
+
+import com.coursebook.course.DecisionRenderer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.coursebook.course.BookingRefusedException;
+import com.coursebook.course.CourseCheck;
+import com.coursebook.course.SlotTakenException;
+import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.NotFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the JSON API as RFC 9457 problem details, with a message a person can act on and,
+ * for invalid input, each field and what is wrong with it. Never a stack trace.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the screens' advice, which would also match @RestController
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final DecisionRenderer decisions;
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages, DecisionRenderer decisions) {
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream().map(error -> Map.of(
+                "field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                "message", messages.getMessage(error, locale))).toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.invalid.detail");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Unreadable JSON, or a value of the wrong shape (a date that is not YYYY-MM-DD, an unknown sex). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.unreadable.detail");
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            String message = jackson instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()
+                            ? text("problem.field.oneOf", List.of(format.getTargetType().getEnumConstants()).toString())
+                            : jackson instanceof InvalidFormatException format2 && format2.getTargetType() != null
+                                    && format2.getTargetType().getSimpleName().equals("LocalDate")
+                                            ? text("problem.field.date")
+                                            : text("problem.field.wrongType");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.invalid.detail");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", text("problem.field.wrongType"))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                text(ex.messageCode(), ex.arguments()));
+        problem.setTitle(text("problem.notFound.title"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                text(ex.messageCode(), ex.arguments()));
+        problem.setTitle(text("problem.conflict.title"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", ex.detailCode());
+        problem.setProperty("errors", ex.problems().stream().map(p -> Map.of("field", p.field(), "message",
+                text(p.messageCode(), p.arguments()))).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The rules refuse the booking: every finding, and from when it could be booked. */
+    @ExceptionHandler(BookingRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(BookingRefusedException ex) {
+        CourseCheck check = decisions.render(ex.decision(), LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                check.earliestStart() != null ? text("problem.refused.detail.from", check.earliestStart().toString())
+                        : text("problem.refused.detail"));
+        problem.setTitle(text("problem.refused.title"));
+        problem.setProperty("findings", check.findings());
+        problem.setProperty("sessions", check.sessions());
+        problem.setProperty("earliestStart", check.earliestStart());
+        problem.setProperty("warningsToConfirm", check.warningsToConfirm());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler(SlotTakenException.class)
+    ResponseEntity<ProblemDetail> slotTaken(SlotTakenException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.slotTaken.detail."
+                + ex.whose(), ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString()));
+        problem.setTitle(text("problem.slotTaken.title"));
+        problem.setProperty("startsAt", ex.startsAt());
+        problem.setProperty("endsAt", ex.endsAt());
+        problem.setProperty("conflictsWith", ex.whose());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Two requests raced for the same rows and the database made one of them wait and give up: say try again. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrency(org.springframework.dao.ConcurrencyFailureException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.slotTaken.detail.null"));
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ObjectOptimisticLockingFailureException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "problem.conflict.title", "error.changedMeanwhile"));
+    }
+
+    /** The database's own guarantees (exclusion constraints, checks) lost a race or caught a mistake. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+        boolean overlap = ex.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && "23P01".equals(sql.getSQLState());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                overlap ? "problem.slotTaken.title" : "problem.conflict.title",
+                overlap ? "problem.slotTaken.detail.null" : "problem.integrity.detail"));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String titleCode, String detailCode) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(detailCode));
+        problem.setTitle(text(titleCode));
+        return problem;
+    }
+
+    private String text(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,108 @@
+package com.coursebook.platform.web;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.coursebook.course.BookingRefusedException;
+import com.coursebook.course.DecisionRenderer;
+import com.coursebook.course.SlotTakenException;
+import com.coursebook.shared.LocalizedException;
+import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.ReturnsTo;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The screens' one advice: a record that does not exist gets a friendly page; an act the domain refuses (the rules,
+ * a slot taken, even at the database's last guard, a state that does not allow it) brings the user back to the page
+ * the handler names with {@link ReturnsTo}, with the reason in their language. Never a stack trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class WebExceptionHandler {
+
+    private final DecisionRenderer decisions;
+
+    WebExceptionHandler(DecisionRenderer decisions) {
+        this.decisions = decisions;
+    }
+
+    @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    @ExceptionHandler(BookingRefusedException.class)
+    String refused(BookingRefusedException ex, HandlerMethod handler, HttpServletRequest request, Locale locale,
+            RedirectAttributes redirect) {
+        ReturnsTo to = returnsTo(handler, ex);
+        redirect.addFlashAttribute("problem", to.refused());
+        redirect.addFlashAttribute("findings", decisions.render(ex.decision(), locale).findings());
+        return back(to, request);
+    }
+
+    @ExceptionHandler(SlotTakenException.class)
+    String slotTaken(SlotTakenException ex, HandlerMethod handler, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        ReturnsTo to = returnsTo(handler, ex);
+        redirect.addFlashAttribute("problem", "problem.slotTaken.detail." + ex.whose());
+        redirect.addFlashAttribute("problemArgs", ex.startsAt() == null ? new Object[0]
+                : new Object[] { ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString() });
+        return back(to, request);
+    }
+
+    /** The database's overlap constraint refused a booking that lost a race at commit (SQLSTATE 23P01). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String overlapAtCommit(DataIntegrityViolationException ex, HandlerMethod handler, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (!(ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState()))) {
+            throw ex;
+        }
+        ReturnsTo to = returnsTo(handler, ex);
+        redirect.addFlashAttribute("problem", "problem.slotTaken.detail.null");
+        redirect.addFlashAttribute("problemArgs", new Object[0]);
+        return back(to, request);
+    }
+
+    /** A state that does not allow the act, or input the domain refuses (a missing record is handled above). */
+    @ExceptionHandler(LocalizedException.class)
+    String refusedAct(LocalizedException ex, HandlerMethod handler, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        ReturnsTo to = returnsTo(handler, ex);
+        redirect.addFlashAttribute("problem", ex.messageCode());
+        redirect.addFlashAttribute("problemArgs", ex.arguments());
+        return back(to, request);
+    }
+
+    /** Only handlers that name their page are answered here; anything else stays an error (the error page). */
+    private static <E extends RuntimeException> ReturnsTo returnsTo(HandlerMethod handler, E ex) {
+        ReturnsTo to = handler.getMethodAnnotation(ReturnsTo.class);
+        if (to == null) {
+            throw ex;
+        }
+        return to;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String back(ReturnsTo to, HttpServletRequest request) {
+        Map<String, String> variables = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return "redirect:" + UriComponentsBuilder.fromUriString(to.value())
+                .buildAndExpand(variables == null ? Map.of() : variables).toUriString();
+    }
+}

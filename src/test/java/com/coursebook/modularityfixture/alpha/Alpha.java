@@ -1,0 +1,5 @@
+package com.coursebook.modularityfixture.alpha;
+
+/** Fixture for ModularityTest: a module's API type. */
+public class Alpha {
+}
