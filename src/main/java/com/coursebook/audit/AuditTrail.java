@@ -4,6 +4,7 @@ import com.coursebook.shared.ClinicClock;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,12 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entityType, Long entityId, Long patientId, String details) {
         events.save(new AuditEvent(clock.now(), currentActor(), action, entityType, entityId, patientId, details));
+    }
+
+    /** Every change another module announces: written in the transaction that made it (a synchronous listener). */
+    @EventListener
+    public void on(Audited change) {
+        record(change.action(), change.entityType(), change.entityId(), change.patientId(), change.details());
     }
 
     public void patientViewed(Long patientId) {

@@ -16,8 +16,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import com.coursebook.catalog.TreatmentProgram;
+
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import com.coursebook.shared.VersionedEntity;
 
 /** A prescribed series of sessions of one program for one patient with one practitioner. */
@@ -61,6 +65,10 @@ public class Course extends VersionedEntity {
     @OrderBy("seqNo")
     private List<CourseSession> sessions = new ArrayList<>();
 
+    /** Acts registered since the course was last saved; Spring Data publishes them on save. */
+    @Transient
+    private final List<Object> acts = new ArrayList<>();
+
     protected Course() {
     }
 
@@ -83,7 +91,23 @@ public class Course extends VersionedEntity {
         for (int i = 0; i < places.size(); i++) {
             course.sessions.add(new CourseSession(course, i + 1, places.get(i).slot(), places.get(i).roomId()));
         }
+        course.acts.add(new CourseAct.Booked(course));
         return course;
+    }
+
+    /** A warning of the booking decision that a clinician confirmed, for the record. */
+    void warningConfirmed(String overrideKey) {
+        acts.add(new CourseAct.WarningConfirmed(getId(), patientId, overrideKey));
+    }
+
+    @DomainEvents
+    List<Object> acts() {
+        return List.copyOf(acts);
+    }
+
+    @AfterDomainEventPublication
+    void actsPublished() {
+        acts.clear();
     }
 
     private boolean isFinished() {
@@ -96,10 +120,22 @@ public class Course extends VersionedEntity {
         }
     }
 
-    /** Attendance decides where a planned or active course stands; returns the act it amounted to, if any. */
-    String afterAttendance(int abandonAfterNoShows) {
+    /** Attended or no-show; where the course stands follows (started, completed, abandoned after no-shows). */
+    void recordAttendance(CourseSession session, SessionStatus outcome, String by, Instant at,
+            int abandonAfterNoShows) {
+        switch (outcome) {
+            case ATTENDED -> session.markAttended(by, at);
+            case NO_SHOW -> session.markNoShow(by, at);
+            default -> throw new IllegalArgumentException(outcome + " is not an attendance");
+        }
+        acts.add(new SessionAct.AttendanceRecorded(session.getId(), patientId, outcome));
+        afterAttendance(abandonAfterNoShows, at);
+    }
+
+    /** Attendance decides where a planned or active course stands. */
+    private void afterAttendance(int abandonAfterNoShows, Instant at) {
         if (isFinished() || status == CourseStatus.PAUSED) {
-            return null;
+            return;
         }
         List<CourseSession> live = sessions.stream().filter(s -> !s.getStatus().isCancelled()).toList();
         boolean anyAttended = live.stream().anyMatch(s -> s.getStatus() == SessionStatus.ATTENDED);
@@ -115,26 +151,35 @@ public class Course extends VersionedEntity {
         if (trailingNoShows >= abandonAfterNoShows) {
             status = CourseStatus.ABANDONED;
             statusReason = "no-shows: " + trailingNoShows;
-            return "ABANDONED";
+            releaseBooked("system", at); // the slots are free again; the patient is not coming
+            acts.add(new CourseAct.Abandoned(getId(), patientId, trailingNoShows));
+            return;
         }
         // Complete when the prescription is fulfilled; missed sessions leave a gap to rebook, not a completed course.
         long attended = live.stream().filter(s -> s.getStatus() == SessionStatus.ATTENDED).count();
         if (attended >= prescribedSessions) {
             status = CourseStatus.COMPLETED;
-            return "COMPLETED";
+            acts.add(new CourseAct.Completed(getId(), patientId));
         }
-        if (anyAttended && status == CourseStatus.PLANNED) {
+        else if (anyAttended && status == CourseStatus.PLANNED) {
             status = CourseStatus.ACTIVE;
-            return "STARTED";
+            acts.add(new CourseAct.Started(getId(), patientId));
         }
-        return null;
     }
 
-    /** A clinician ends the course early, with the reason. */
-    void stop(String reason) {
+    /** The booked sessions are cancelled by the clinic (kept for the record), so their slots are free again. */
+    private void releaseBooked(String by, Instant at) {
+        sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+                .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, by, at));
+    }
+
+    /** A clinician ends the course early, with the reason; its remaining sessions are released. */
+    void stop(String reason, String by, Instant at) {
         requireOpen();
         this.status = CourseStatus.STOPPED;
         this.statusReason = reason;
+        releaseBooked(by, at); // attended ones stay as they were
+        acts.add(new CourseAct.Stopped(getId(), patientId, reason));
     }
 
     void pause(String reason) {
@@ -144,6 +189,7 @@ public class Course extends VersionedEntity {
         }
         this.status = CourseStatus.PAUSED;
         this.statusReason = reason;
+        acts.add(new CourseAct.Paused(getId(), patientId, reason));
     }
 
     void resume() {
@@ -153,6 +199,7 @@ public class Course extends VersionedEntity {
         boolean anyAttended = sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.ATTENDED);
         this.status = anyAttended ? CourseStatus.ACTIVE : CourseStatus.PLANNED;
         this.statusReason = null;
+        acts.add(new CourseAct.Resumed(getId(), patientId));
     }
 
     /** More sessions, appended after the last, as the policy allowed them. */
@@ -163,26 +210,70 @@ public class Course extends VersionedEntity {
         for (Decision.Place place : places) {
             sessions.add(new CourseSession(this, next++, place.slot(), place.roomId()));
         }
+        acts.add(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions + places.size()));
         prescribedSessions += places.size();
     }
 
-    /** Sessions moved to the places the policy allowed ("this one", or "this and all later"). */
-    void move(Decision decision) {
+    /**
+     * Sessions moved to the places the policy allowed ("this one", or "this and all later"); the act is recorded on
+     * the first of them, with how many moved along.
+     */
+    void move(Decision decision, String details) {
         requireOpen();
-        for (Decision.Place place : decision.placesAllowed()) {
+        List<Decision.Place> places = decision.placesAllowed();
+        for (Decision.Place place : places) {
             if (place.session() == null || !sessions.contains(place.session())) {
                 throw new IllegalArgumentException("A move places only this course's sessions");
             }
             place.session().moveTo(place.slot(), place.roomId());
         }
+        acts.add(new SessionAct.Moved(places.get(0).session().getId(), patientId, details));
+    }
+
+    /** Cancelled by the patient (early or late) or by the clinic; the slot is free at once. */
+    void cancel(CourseSession session, SessionStatus cancellation, String by, Instant at) {
+        requireOwn(session);
+        session.cancel(cancellation, by, at);
+        acts.add(new SessionAct.Cancelled(session.getId(), patientId, cancellation));
     }
 
     /** The patient has arrived and the policy found nothing against today's session. */
     void checkIn(CourseSession session, Decision decision, String by, Instant at) {
-        if (!decision.placesAllowed().isEmpty() || !sessions.contains(session)) {
+        requireOwn(session);
+        if (!decision.placesAllowed().isEmpty()) {
             throw new IllegalArgumentException("A check-in places nothing");
         }
         session.checkIn(by, at);
+        acts.add(new SessionAct.CheckedIn(session.getId(), patientId));
+    }
+
+    /** A rule, leave or a closure now stands against one of its booked sessions: flagged for a person to see. */
+    void flag(CourseSession session, String rule, java.time.LocalDate until, String details) {
+        requireOwn(session);
+        session.flagForAttention(rule, until);
+        acts.add(new SessionAct.Flagged(session.getId(), patientId, details));
+    }
+
+    /** What flagged the session no longer stands. */
+    void unflag(CourseSession session) {
+        requireOwn(session);
+        session.clearAttention();
+        acts.add(new SessionAct.Unflagged(session.getId(), patientId));
+    }
+
+    /** After a re-check: a course that waits for a clinical rule to clear, or no longer does. */
+    void blockedByRules(String rules) {
+        acts.add(new CourseAct.Blocked(getId(), patientId, rules));
+    }
+
+    void unblocked() {
+        acts.add(new CourseAct.Unblocked(getId(), patientId));
+    }
+
+    private void requireOwn(CourseSession session) {
+        if (!sessions.contains(session)) {
+            throw new IllegalArgumentException("Not a session of this course");
+        }
     }
 
     private int nextSeqNo() {
@@ -208,6 +299,7 @@ public class Course extends VersionedEntity {
         }
         CourseSession session = new CourseSession(this, nextSeqNo(), places.get(0).slot(), places.get(0).roomId());
         sessions.add(session);
+        acts.add(new SessionAct.Rebooked(session, "at " + places.get(0).slot().startsAt()));
         return session;
     }
 
@@ -220,6 +312,7 @@ public class Course extends VersionedEntity {
             throw new com.coursebook.shared.ConflictException("course.shorten.tooFew", released.size());
         }
         released.forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, by, at));
+        acts.add(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions - count));
         prescribedSessions -= count;
         return released;
     }
@@ -228,19 +321,25 @@ public class Course extends VersionedEntity {
      * A clinician must look at the course before it goes on (pain, an adverse event, a worse condition).
      * Its following sessions are held: check-in refuses them until the review is cleared.
      */
-    void holdForReview(String reason) {
+    void holdForReview(String reason, Instant now) {
         requireOpen();
         this.needsReview = true;
         this.reviewReason = reason;
+        sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(now))
+                .forEach(s -> s.flagForAttention(CourseLifecycle.REVIEW_HOLD, null));
+        acts.add(new CourseAct.HeldForReview(getId(), patientId, reason));
     }
 
-    /** The clinician has reviewed the course and lets it go on. */
-    void clearReview() {
+    /** The clinician has reviewed the course and lets it go on: the hold is lifted from its sessions. */
+    void clearReview(String note) {
         if (!needsReview) {
             throw new com.coursebook.shared.ConflictException("course.notUnderReview", getId());
         }
         this.needsReview = false;
         this.reviewReason = null;
+        sessions.stream().filter(s -> CourseLifecycle.REVIEW_HOLD.equals(s.getAttentionRule()))
+                .forEach(CourseSession::clearAttention);
+        acts.add(new CourseAct.Reviewed(getId(), patientId, note));
     }
 
     public String getReviewReason() {

@@ -64,12 +64,9 @@ public class CourseBooking {
 
     private final BookingPolicy policy;
 
-    private final CourseLifecycle lifecycle;
-
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             CoursePlanner planner, Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, BookingPolicy policy, CourseLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+            SkipDays skipDays, BookingPolicy policy) {
         this.patients = patients;
         this.programs = programs;
         this.practitioners = practitioners;
@@ -123,12 +120,10 @@ public class CourseBooking {
             if (warned.contains(override.key())) {
                 overrides.save(new RuleOverride(course.getId(), override.key(), override.reason().strip(),
                         Staff.currentName()));
-                audit.record("OVERRIDE", "COURSE", course.getId(), course.getPatientId(), override.key());
+                course.warningConfirmed(override.key());
             }
         }
-        audit.record("CREATE", "COURSE", course.getId(), course.getPatientId(),
-                decision.subject().program().getCode() + " x" + decision.places().size());
-        return new Attempt(course, decision);
+        return new Attempt(courses.saveAndFlush(course), decision);
     }
 
     /**
@@ -156,9 +151,7 @@ public class CourseBooking {
         else {
             course.extend(extension(course, total - current));
         }
-        courses.flush();
-        lifecycle.record(course, total > current ? "EXTENDED" : "SHORTENED", current + " -> " + total);
-        return course;
+        return courses.saveAndFlush(course);
     }
 
     /** The extra sessions planned after the last live one, decided like any booking. */

@@ -1,8 +1,5 @@
 package com.coursebook.course;
 
-import java.time.Instant;
-
-import com.coursebook.audit.AuditTrail;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.NotFoundException;
@@ -12,8 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Named acts on a course, each recorded as a course event with who and when, and in the audit trail.
- * Other modules (notes) call {@link #holdForReview} when a session reveals pain, an adverse event or a
+ * Named acts on a course. Each is the course's own act ({@link Course}), which refuses an illegal change and
+ * registers a {@link CourseAct}; saving the course publishes it, and listeners write the course's history and the
+ * audit trail. Other modules (notes) call {@link #holdForReview} when a session reveals pain, an adverse event or a
  * worse condition.
  */
 @Service
@@ -24,37 +22,19 @@ public class CourseLifecycle {
 
     private final Courses courses;
 
-    private final CourseEvents events;
-
     private final ClinicClock clock;
 
-    private final AuditTrail audit;
-
-    /** Consecutive no-shows after which a course counts as abandoned (clinic configuration). */
-    private final int abandonAfterNoShows;
-
-    CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit,
-            @org.springframework.beans.factory.annotation.Value("${coursebook.courses.abandon-after-no-shows:3}") int abandonAfterNoShows) {
-        if (abandonAfterNoShows < 1) {
-            throw new IllegalStateException("coursebook.courses.abandon-after-no-shows must be at least 1");
-        }
-        this.abandonAfterNoShows = abandonAfterNoShows;
+    CourseLifecycle(Courses courses, ClinicClock clock) {
         this.courses = courses;
-        this.events = events;
         this.clock = clock;
-        this.audit = audit;
     }
 
     /** Holds the course's future booked sessions until a clinician reviews it; they stay booked, flagged. */
     @Transactional
     public void holdForReview(Long courseId, String reason) {
         Course course = course(courseId);
-        course.holdForReview(reason);
-        Instant now = clock.now();
-        course.getSessions().stream()
-                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(now))
-                .forEach(s -> s.flagForAttention(REVIEW_HOLD, null));
-        record(course, "HOLD_FOR_REVIEW", reason);
+        course.holdForReview(reason, clock.now());
+        courses.saveAndFlush(course);
     }
 
     /** A clinician has reviewed the course: the hold is lifted from its future sessions. */
@@ -62,22 +42,16 @@ public class CourseLifecycle {
     @PreAuthorize("hasRole('CLINICIAN')")
     public void clearReview(Long courseId, String note) {
         Course course = course(courseId);
-        course.clearReview();
-        course.getSessions().stream().filter(s -> REVIEW_HOLD.equals(s.getAttentionRule()))
-                .forEach(CourseSession::clearAttention);
-        record(course, "REVIEWED", note);
+        course.clearReview(note);
+        courses.saveAndFlush(course);
     }
 
     @Transactional
     @PreAuthorize("hasRole('CLINICIAN')")
     public void stop(Long courseId, String reason) {
         Course course = course(courseId);
-        course.stop(reason);
-        Instant now = clock.now();
-        // The remaining sessions are released so their slots are free again; attended ones stay as they were.
-        course.getSessions().stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
-                .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, Staff.currentName(), now));
-        record(course, "STOPPED", reason);
+        course.stop(reason, Staff.currentName(), clock.now());
+        courses.saveAndFlush(course);
     }
 
     @Transactional
@@ -85,7 +59,7 @@ public class CourseLifecycle {
     public void pause(Long courseId, String reason) {
         Course course = course(courseId);
         course.pause(reason);
-        record(course, "PAUSED", reason);
+        courses.saveAndFlush(course);
     }
 
     @Transactional
@@ -93,27 +67,7 @@ public class CourseLifecycle {
     public void resume(Long courseId) {
         Course course = course(courseId);
         course.resume();
-        record(course, "RESUMED", null);
-    }
-
-    /** Called after every attendance change: starts, completes or abandons the course as its sessions say. */
-    @Transactional
-    public void afterAttendance(Course course) {
-        String act = course.afterAttendance(abandonAfterNoShows);
-        if (act != null) {
-            if ("ABANDONED".equals(act)) {
-                Instant now = clock.now();
-                course.getSessions().stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
-                        .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, "system", now));
-            }
-            record(course, act, course.getStatusReason());
-        }
-    }
-
-    void record(Course course, String act, String reason) {
-        courses.flush();
-        events.save(new CourseEvent(course.getId(), act, reason, Staff.currentName(), clock.now()));
-        audit.record(act, "COURSE", course.getId(), course.getPatientId(), reason);
+        courses.saveAndFlush(course);
     }
 
     private Course course(Long courseId) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.coursebook.audit.AuditTrail;
 import com.coursebook.patient.PatientConditionsChanged;
 import com.coursebook.patient.Patients;
 import com.coursebook.rules.Evaluation;
@@ -48,20 +47,14 @@ class CourseRecheck {
 
     private final ClinicClock clock;
 
-    private final AuditTrail audit;
-
-    private final CourseLifecycle lifecycle;
-
     CourseRecheck(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
-            ClinicClock clock, AuditTrail audit, CourseLifecycle lifecycle) {
+            ClinicClock clock) {
         this.courses = courses;
         this.patients = patients;
         this.practitioners = practitioners;
         this.facts = facts;
         this.engine = engine;
         this.clock = clock;
-        this.audit = audit;
-        this.lifecycle = lifecycle;
     }
 
     @EventListener
@@ -94,28 +87,25 @@ class CourseRecheck {
                 CourseSession session = future.get(i);
                 Finding block = engineFailed ? null : blockBySession.get(i + 1);
                 if (engineFailed) {
-                    session.flagForAttention(RuleEngine.ENGINE_ERROR, null);
-                    audit.record("FLAG", "SESSION", session.getId(), patient.getId(), RuleEngine.ENGINE_ERROR);
+                    course.flag(session, RuleEngine.ENGINE_ERROR, null, RuleEngine.ENGINE_ERROR);
                 }
                 else if (block != null) {
-                    session.flagForAttention(block.rule(), block.clearsOn());
-                    audit.record("FLAG", "SESSION", session.getId(), patient.getId(),
-                            block.rule() + " until " + block.clearsOn());
+                    course.flag(session, block.rule(), block.clearsOn(), block.rule() + " until " + block.clearsOn());
                 }
                 else if (session.isFlaggedByClinicalRule()) {
-                    session.clearAttention();
-                    audit.record("UNFLAG", "SESSION", session.getId(), patient.getId(), null);
+                    course.unflag(session);
                 }
             }
             // The course's wait starts and ends with these acts; the dashboard measures how long courses waited.
             boolean blockedAfter = course.isBlockedByRule();
             if (!blockedBefore && blockedAfter) {
-                lifecycle.record(course, "BLOCKED", future.stream().filter(CourseSession::isFlaggedByClinicalRule)
+                course.blockedByRules(future.stream().filter(CourseSession::isFlaggedByClinicalRule)
                         .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
             }
             else if (blockedBefore && !blockedAfter) {
-                lifecycle.record(course, "UNBLOCKED", null);
+                course.unblocked();
             }
+            courses.saveAndFlush(course);
         }
     }
 

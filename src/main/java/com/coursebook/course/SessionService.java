@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.coursebook.audit.AuditTrail;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
@@ -33,19 +32,15 @@ public class SessionService {
 
     private final ClinicClock clock;
 
-    private final AuditTrail audit;
-
-    private final CourseLifecycle lifecycle;
-
     private final BookingPolicy policy;
 
-    SessionService(Courses courses, ClinicClock clock, AuditTrail audit, CourseLifecycle lifecycle,
-            BookingPolicy policy) {
+    private final CourseSettings settings;
+
+    SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings) {
         this.courses = courses;
         this.clock = clock;
-        this.audit = audit;
-        this.lifecycle = lifecycle;
         this.policy = policy;
+        this.settings = settings;
     }
 
     @Transactional
@@ -68,12 +63,10 @@ public class SessionService {
                     moved.put(s, new TimeSlot(movedStart,
                             movedStart.plus(Duration.between(s.getStartsAt(), s.getEndsAt()))));
                 });
-        course.move(policy.changeOf(course, moved, List.of()));
-        courses.flush();
-        audit.record("MOVE", "SESSION", sessionId, course.getPatientId(),
-                "to " + newStart + (andLater ? " with " + (moved.size() - 1) + " later" : "") + "; shift "
-                        + Duration.between(target.getStartsAt(), start));
-        return course;
+        course.move(policy.changeOf(course, moved, List.of()), "to " + newStart
+                + (andLater ? " with " + (moved.size() - 1) + " later" : "") + "; shift "
+                + Duration.between(target.getStartsAt(), start));
+        return courses.saveAndFlush(course);
     }
 
     @Transactional
@@ -83,10 +76,8 @@ public class SessionService {
         SessionStatus cancellation = byClinic ? SessionStatus.CANCELLED_BY_CLINIC
                 : Duration.between(clock.now(), session.getStartsAt()).compareTo(LATE_CANCELLATION) < 0
                         ? SessionStatus.CANCELLED_LATE : SessionStatus.CANCELLED_EARLY;
-        session.cancel(cancellation, Staff.currentName(), clock.now());
-        courses.flush();
-        audit.record("CANCEL", "SESSION", sessionId, course.getPatientId(), cancellation.name());
-        return course;
+        course.cancel(session, cancellation, Staff.currentName(), clock.now());
+        return courses.saveAndFlush(course);
     }
 
     /** Books a replacement for a missed or cancelled session, decided like any booking. Reception may do this. */
@@ -102,10 +93,8 @@ public class SessionService {
             throw new InvalidRequestException("startsAt", "session.move.past");
         }
         TimeSlot slot = TimeSlot.of(begin, course.getProgram().getSlotMinutes());
-        CourseSession added = course.fillGap(policy.changeOf(course, Map.of(), List.of(slot)));
-        courses.flush();
-        audit.record("REBOOK", "SESSION", added.getId(), course.getPatientId(), "at " + start);
-        return course;
+        course.fillGap(policy.changeOf(course, Map.of(), List.of(slot)));
+        return courses.saveAndFlush(course);
     }
 
     /** The patient has arrived: checked in only if the policy finds nothing against today's session. */
@@ -114,9 +103,7 @@ public class SessionService {
         Course course = courseOfSession(sessionId);
         CourseSession session = session(course, sessionId);
         course.checkIn(session, clearForToday(course, session), Staff.currentName(), clock.now());
-        courses.flush();
-        audit.record("CHECK_IN", "SESSION", sessionId, course.getPatientId(), null);
-        return course;
+        return courses.saveAndFlush(course);
     }
 
     /** Attended or no-show; the course's state follows (started, completed, abandoned after no-shows). */
@@ -124,20 +111,14 @@ public class SessionService {
     public Course recordAttendance(Long sessionId, SessionStatus outcome) {
         Course course = courseOfSession(sessionId);
         CourseSession session = session(course, sessionId);
-        switch (outcome) {
-            case ATTENDED -> {
-                if (session.getStatus() == SessionStatus.BOOKED) {
-                    clearForToday(course, session).orElseThrow(); // no massage without passing check-in's rules
-                }
-                session.markAttended(Staff.currentName(), clock.now());
-            }
-            case NO_SHOW -> session.markNoShow(Staff.currentName(), clock.now());
-            default -> throw new InvalidRequestException("outcome", "session.attendance.outcome");
+        if (outcome != SessionStatus.ATTENDED && outcome != SessionStatus.NO_SHOW) {
+            throw new InvalidRequestException("outcome", "session.attendance.outcome");
         }
-        courses.flush();
-        audit.record(outcome.name(), "SESSION", sessionId, course.getPatientId(), null);
-        lifecycle.afterAttendance(course);
-        return course;
+        if (outcome == SessionStatus.ATTENDED && session.getStatus() == SessionStatus.BOOKED) {
+            clearForToday(course, session).orElseThrow(); // no massage without passing check-in's rules
+        }
+        course.recordAttendance(session, outcome, Staff.currentName(), clock.now(), settings.abandonAfterNoShows());
+        return courses.saveAndFlush(course);
     }
 
     /** Today's session of a running course, as the policy sees it for check-in. */

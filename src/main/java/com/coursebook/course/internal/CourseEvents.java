@@ -1,4 +1,4 @@
-package com.coursebook.course;
+package com.coursebook.course.internal;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.coursebook.course;
+package com.coursebook.course.internal;
 
 import java.time.Instant;
 
@@ -38,7 +38,7 @@ public class CourseEvent {
     protected CourseEvent() {
     }
 
-    CourseEvent(Long courseId, String act, String reason, String actor, Instant occurredAt) {
+    public CourseEvent(Long courseId, String act, String reason, String actor, Instant occurredAt) {
         this.courseId = courseId;
         this.act = act;
         this.reason = reason;
