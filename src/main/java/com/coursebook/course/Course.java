@@ -16,12 +16,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 import com.coursebook.catalog.TreatmentProgram;
 
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
 import com.coursebook.shared.VersionedEntity;
 
 /** A prescribed series of sessions of one program for one patient with one practitioner. */
@@ -65,10 +62,6 @@ public class Course extends VersionedEntity {
     @OrderBy("seqNo")
     private List<CourseSession> sessions = new ArrayList<>();
 
-    /** Acts registered since the course was last saved; Spring Data publishes them on save. */
-    @Transient
-    private final List<Object> acts = new ArrayList<>();
-
     protected Course() {
     }
 
@@ -91,24 +84,15 @@ public class Course extends VersionedEntity {
         for (int i = 0; i < places.size(); i++) {
             course.sessions.add(new CourseSession(course, i + 1, places.get(i).slot(), places.get(i).roomId()));
         }
-        course.acts.add(new CourseAct.Booked(course));
+        course.register(new CourseAct.Booked(course));
         return course;
     }
 
     /** A warning of the booking decision that a clinician confirmed, for the record. */
     void warningConfirmed(String overrideKey) {
-        acts.add(new CourseAct.WarningConfirmed(getId(), patientId, overrideKey));
+        register(new CourseAct.WarningConfirmed(getId(), patientId, overrideKey));
     }
 
-    @DomainEvents
-    List<Object> acts() {
-        return List.copyOf(acts);
-    }
-
-    @AfterDomainEventPublication
-    void actsPublished() {
-        acts.clear();
-    }
 
     private boolean isFinished() {
         return status == CourseStatus.COMPLETED || status == CourseStatus.STOPPED || status == CourseStatus.ABANDONED;
@@ -128,7 +112,7 @@ public class Course extends VersionedEntity {
             case NO_SHOW -> session.markNoShow(by, at);
             default -> throw new IllegalArgumentException(outcome + " is not an attendance");
         }
-        acts.add(new SessionAct.AttendanceRecorded(session.getId(), patientId, outcome));
+        register(new SessionAct.AttendanceRecorded(session.getId(), patientId, outcome));
         afterAttendance(abandonAfterNoShows, at);
     }
 
@@ -152,18 +136,18 @@ public class Course extends VersionedEntity {
             status = CourseStatus.ABANDONED;
             statusReason = "no-shows: " + trailingNoShows;
             releaseBooked("system", at); // the slots are free again; the patient is not coming
-            acts.add(new CourseAct.Abandoned(getId(), patientId, trailingNoShows));
+            register(new CourseAct.Abandoned(getId(), patientId, trailingNoShows));
             return;
         }
         // Complete when the prescription is fulfilled; missed sessions leave a gap to rebook, not a completed course.
         long attended = live.stream().filter(s -> s.getStatus() == SessionStatus.ATTENDED).count();
         if (attended >= prescribedSessions) {
             status = CourseStatus.COMPLETED;
-            acts.add(new CourseAct.Completed(getId(), patientId));
+            register(new CourseAct.Completed(getId(), patientId));
         }
         else if (anyAttended && status == CourseStatus.PLANNED) {
             status = CourseStatus.ACTIVE;
-            acts.add(new CourseAct.Started(getId(), patientId));
+            register(new CourseAct.Started(getId(), patientId));
         }
     }
 
@@ -179,7 +163,7 @@ public class Course extends VersionedEntity {
         this.status = CourseStatus.STOPPED;
         this.statusReason = reason;
         releaseBooked(by, at); // attended ones stay as they were
-        acts.add(new CourseAct.Stopped(getId(), patientId, reason));
+        register(new CourseAct.Stopped(getId(), patientId, reason));
     }
 
     void pause(String reason) {
@@ -189,7 +173,7 @@ public class Course extends VersionedEntity {
         }
         this.status = CourseStatus.PAUSED;
         this.statusReason = reason;
-        acts.add(new CourseAct.Paused(getId(), patientId, reason));
+        register(new CourseAct.Paused(getId(), patientId, reason));
     }
 
     void resume() {
@@ -199,7 +183,7 @@ public class Course extends VersionedEntity {
         boolean anyAttended = sessions.stream().anyMatch(s -> s.getStatus() == SessionStatus.ATTENDED);
         this.status = anyAttended ? CourseStatus.ACTIVE : CourseStatus.PLANNED;
         this.statusReason = null;
-        acts.add(new CourseAct.Resumed(getId(), patientId));
+        register(new CourseAct.Resumed(getId(), patientId));
     }
 
     /** More sessions, appended after the last, as the policy allowed them. */
@@ -210,7 +194,7 @@ public class Course extends VersionedEntity {
         for (Decision.Place place : places) {
             sessions.add(new CourseSession(this, next++, place.slot(), place.roomId()));
         }
-        acts.add(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions + places.size()));
+        register(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions + places.size()));
         prescribedSessions += places.size();
     }
 
@@ -227,14 +211,14 @@ public class Course extends VersionedEntity {
             }
             place.session().moveTo(place.slot(), place.roomId());
         }
-        acts.add(new SessionAct.Moved(places.get(0).session().getId(), patientId, details));
+        register(new SessionAct.Moved(places.get(0).session().getId(), patientId, details));
     }
 
     /** Cancelled by the patient (early or late) or by the clinic; the slot is free at once. */
     void cancel(CourseSession session, SessionStatus cancellation, String by, Instant at) {
         requireOwn(session);
         session.cancel(cancellation, by, at);
-        acts.add(new SessionAct.Cancelled(session.getId(), patientId, cancellation));
+        register(new SessionAct.Cancelled(session.getId(), patientId, cancellation));
     }
 
     /** The patient has arrived and the policy found nothing against today's session. */
@@ -244,30 +228,30 @@ public class Course extends VersionedEntity {
             throw new IllegalArgumentException("A check-in places nothing");
         }
         session.checkIn(by, at);
-        acts.add(new SessionAct.CheckedIn(session.getId(), patientId));
+        register(new SessionAct.CheckedIn(session.getId(), patientId));
     }
 
     /** A rule, leave or a closure now stands against one of its booked sessions: flagged for a person to see. */
     void flag(CourseSession session, String rule, java.time.LocalDate until, String details) {
         requireOwn(session);
         session.flagForAttention(rule, until);
-        acts.add(new SessionAct.Flagged(session.getId(), patientId, details));
+        register(new SessionAct.Flagged(session.getId(), patientId, details));
     }
 
     /** What flagged the session no longer stands. */
     void unflag(CourseSession session) {
         requireOwn(session);
         session.clearAttention();
-        acts.add(new SessionAct.Unflagged(session.getId(), patientId));
+        register(new SessionAct.Unflagged(session.getId(), patientId));
     }
 
     /** After a re-check: a course that waits for a clinical rule to clear, or no longer does. */
     void blockedByRules(String rules) {
-        acts.add(new CourseAct.Blocked(getId(), patientId, rules));
+        register(new CourseAct.Blocked(getId(), patientId, rules));
     }
 
     void unblocked() {
-        acts.add(new CourseAct.Unblocked(getId(), patientId));
+        register(new CourseAct.Unblocked(getId(), patientId));
     }
 
     private void requireOwn(CourseSession session) {
@@ -299,7 +283,7 @@ public class Course extends VersionedEntity {
         }
         CourseSession session = new CourseSession(this, nextSeqNo(), places.get(0).slot(), places.get(0).roomId());
         sessions.add(session);
-        acts.add(new SessionAct.Rebooked(session, "at " + places.get(0).slot().startsAt()));
+        register(new SessionAct.Rebooked(session, "at " + places.get(0).slot().startsAt()));
         return session;
     }
 
@@ -312,7 +296,7 @@ public class Course extends VersionedEntity {
             throw new com.coursebook.shared.ConflictException("course.shorten.tooFew", released.size());
         }
         released.forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, by, at));
-        acts.add(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions - count));
+        register(new CourseAct.Resized(getId(), patientId, prescribedSessions, prescribedSessions - count));
         prescribedSessions -= count;
         return released;
     }
@@ -327,7 +311,7 @@ public class Course extends VersionedEntity {
         this.reviewReason = reason;
         sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(now))
                 .forEach(s -> s.flagForAttention(CourseLifecycle.REVIEW_HOLD, null));
-        acts.add(new CourseAct.HeldForReview(getId(), patientId, reason));
+        register(new CourseAct.HeldForReview(getId(), patientId, reason));
     }
 
     /** The clinician has reviewed the course and lets it go on: the hold is lifted from its sessions. */
@@ -339,7 +323,7 @@ public class Course extends VersionedEntity {
         this.reviewReason = null;
         sessions.stream().filter(s -> CourseLifecycle.REVIEW_HOLD.equals(s.getAttentionRule()))
                 .forEach(CourseSession::clearAttention);
-        acts.add(new CourseAct.Reviewed(getId(), patientId, note));
+        register(new CourseAct.Reviewed(getId(), patientId, note));
     }
 
     public String getReviewReason() {

@@ -99,9 +99,9 @@ public class NoteService {
     public NoteView.AmendmentView amend(Long noteId, String reason, String text) {
         SessionNote note = note(noteId);
         Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
-        NoteAmendment amendment = amendments.save(note.amend(reason, text, Staff.currentName(), clock.now()));
-        audit.record("AMEND", "SESSION_NOTE", note.getId(), session.course().patientId(),
-                "amendment " + amendment.getId() + "; session " + session.session().number());
+        NoteAmendment amendment = amendments.save(note.amend(reason, text, Staff.currentName(), clock.now(),
+                of(session)));
+        notes.save(note);
         return amendmentView(amendment);
     }
 
@@ -140,6 +140,10 @@ public class NoteService {
                 starting);
     }
 
+    private static NoteAct.Of of(Session session) {
+        return new NoteAct.Of(session.course().patientId(), session.session().number());
+    }
+
     private SessionNote save(Session session, Optional<SessionNote> existing, NoteContent content, Long version) {
         session.requireHeld();
         List<String> notApplicable = session.fields().notApplicable(content);
@@ -147,20 +151,16 @@ public class NoteService {
             String field = notApplicable.get(0);
             throw new InvalidRequestException(field, "note." + field + ".notApplicable", session.course().programName());
         }
-        Long patientId = session.course().patientId();
         if (existing.isPresent()) {
             SessionNote note = existing.get();
             if (version != null && version != note.getVersion()) {
                 throw new ConflictException("error.changedMeanwhile");
             }
-            note.saveDraft(content);
-            notes.flush();
-            audit.record("UPDATE", "SESSION_NOTE", note.getId(), patientId, "session " + session.session().number());
-            return note;
+            note.saveDraft(content, of(session));
+            return notes.saveAndFlush(note);
         }
-        SessionNote note = notes.saveAndFlush(SessionNote.draft(session.session().id(), content, Staff.currentName()));
-        audit.record("CREATE", "SESSION_NOTE", note.getId(), patientId, "session " + session.session().number());
-        return note;
+        return notes.saveAndFlush(SessionNote.draft(session.session().id(), content, Staff.currentName(),
+                of(session)));
     }
 
     private SessionNote sign(SessionNote note, Session session) {
@@ -170,10 +170,8 @@ public class NoteService {
                 throw new NoteIncompleteException(missing);
             }
         }
-        note.sign(Staff.currentName(), clock.now());
-        notes.flush();
-        audit.record("SIGN", "SESSION_NOTE", note.getId(), session.course().patientId(),
-                "session " + session.session().number());
+        note.sign(Staff.currentName(), clock.now(), of(session));
+        notes.saveAndFlush(note);
         holdForReviewIfNeeded(note, session);
         return note;
     }

@@ -43,38 +43,46 @@ public class SessionNote extends VersionedEntity {
     protected SessionNote() {
     }
 
-    static SessionNote draft(Long sessionId, NoteContent content, String author) {
+    static SessionNote draft(Long sessionId, NoteContent content, String author, NoteAct.Of of) {
         SessionNote note = new SessionNote();
         note.sessionId = sessionId;
         note.content = content;
         note.author = author;
+        note.register(new NoteAct.Drafted(note, of, true));
         return note;
     }
 
     /** Replaces what the draft says; a signed note is refused (correct it with an amendment). */
-    void saveDraft(NoteContent newContent) {
+    void saveDraft(NoteContent newContent, NoteAct.Of of) {
         if (isSigned()) {
             throw new ConflictException("note.signed", getId());
         }
         this.content = newContent;
+        register(new NoteAct.Drafted(this, of, false));
     }
 
     /** The clinician vouches for the note as it stands; from now on it is read-only. */
-    void sign(String by, Instant at) {
+    void sign(String by, Instant at, NoteAct.Of of) {
         if (isSigned()) {
             throw new ConflictException("note.alreadySigned", getId(), signedBy);
         }
         this.status = NoteStatus.SIGNED;
         this.signedBy = by;
         this.signedAt = at;
+        register(new NoteAct.Signed(this, of));
     }
 
-    /** A correction of a signed note; a draft is simply edited instead. */
-    NoteAmendment amend(String reason, String text, String by, Instant at) {
+    /**
+     * A correction of a signed note; a draft is simply edited instead. The amendment is stored by its own
+     * repository before the note is saved, so the act names it.
+     */
+    NoteAmendment amend(String reason, String text, String by, Instant at, NoteAct.Of of) {
         if (!isSigned()) {
             throw new ConflictException("note.amend.draft", getId());
         }
-        return new NoteAmendment(getId(), reason, text, by, at);
+        NoteAmendment amendment = new NoteAmendment(getId(), reason, text, by, at);
+        register(new NoteAct.Amended(this, of, amendment));
+        return amendment;
     }
 
     public boolean isSigned() {

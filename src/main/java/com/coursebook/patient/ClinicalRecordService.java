@@ -68,7 +68,6 @@ public class ClinicalRecordService {
                 .orElseThrow(() -> new InvalidRequestException("code", "condition.code.unknown", form.getCode()));
         PatientCondition condition = conditions.saveAndFlush(new PatientCondition(patientId, contraindication,
                 form.getOnset(), form.getExpectedEnd(), form.getResolvedOn(), blankToNull(form.getNote()), actor()));
-        audit.record("CREATE", "CONDITION", condition.getId(), patientId, contraindication.getCode());
         events.publishEvent(new PatientConditionsChanged(patientId));
         return condition;
     }
@@ -77,8 +76,7 @@ public class ClinicalRecordService {
     public PatientCondition resolveCondition(Long patientId, Long conditionId, LocalDate on) {
         PatientCondition condition = condition(patientId, conditionId);
         condition.resolve(on);
-        conditions.flush();
-        audit.record("RESOLVE", "CONDITION", conditionId, patientId, "resolvedOn=" + on);
+        conditions.saveAndFlush(condition);
         events.publishEvent(new PatientConditionsChanged(patientId));
         return condition;
     }
@@ -87,8 +85,7 @@ public class ClinicalRecordService {
     public PatientCondition reopenCondition(Long patientId, Long conditionId) {
         PatientCondition condition = condition(patientId, conditionId);
         condition.reopen();
-        conditions.flush();
-        audit.record("REOPEN", "CONDITION", conditionId, patientId, null);
+        conditions.saveAndFlush(condition);
         events.publishEvent(new PatientConditionsChanged(patientId));
         return condition;
     }

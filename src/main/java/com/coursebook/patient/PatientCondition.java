@@ -60,6 +60,7 @@ public class PatientCondition extends VersionedEntity {
         this.resolvedOn = resolvedOn;
         this.note = note;
         this.recordedBy = recordedBy;
+        register(new ConditionAct.Recorded(this));
     }
 
     /** The condition no longer applies from this date on. */
@@ -71,6 +72,7 @@ public class PatientCondition extends VersionedEntity {
             throw new ConflictException("condition.resolvedOn.beforeOnset");
         }
         this.resolvedOn = on;
+        register(new ConditionAct.Resolved(this));
     }
 
     /** A resolution recorded in error, or a relapse: the condition applies again. */
@@ -79,6 +81,7 @@ public class PatientCondition extends VersionedEntity {
             throw new ConflictException("condition.notResolved");
         }
         this.resolvedOn = null;
+        register(new ConditionAct.Reopened(this));
     }
 
     public Long getPatientId() {

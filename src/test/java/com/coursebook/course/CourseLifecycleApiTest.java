@@ -281,6 +281,14 @@ class CourseLifecycleApiTest {
         mvc.perform(post("/api/courses/{id}/pause", booked.course).with(httpBasic("urologist", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}"))
                 .andExpect(status().isConflict());
+        // The act's event wrote the course's history and the audit trail, once each, with who did it.
+        assertThat(jdbc.sql("SELECT act || '|' || reason || '|' || actor FROM course_event WHERE course_id = ? "
+                + "AND act = 'STOPPED'").param(booked.course).query(String.class).list())
+                .containsExactly("STOPPED|Worse after session 1|urologist");
+        assertThat(jdbc.sql("SELECT action || '|' || details || '|' || actor FROM audit_event WHERE entity_type = "
+                + "'COURSE' AND entity_id = ? AND action IN ('CREATE', 'STOPPED', 'PAUSED') ORDER BY id")
+                .param(booked.course).query(String.class).list())
+                .containsExactly("CREATE|PROSTATE_MASSAGE x8|reception", "STOPPED|Worse after session 1|urologist");
     }
 
     @Test

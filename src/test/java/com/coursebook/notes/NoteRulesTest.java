@@ -89,22 +89,23 @@ class NoteRulesTest {
     @DisplayName("a draft is edited and signed once; a signed note refuses edits and a second signature, "
             + "and only a signed note takes an amendment")
     void namedActs() {
-        SessionNote note = SessionNote.draft(7L, NoteContent.EMPTY, "urologist");
-        assertThatThrownBy(() -> note.amend("why", "what", "urologist", Instant.EPOCH))
+        NoteAct.Of of = new NoteAct.Of(3L, 1);
+        SessionNote note = SessionNote.draft(7L, NoteContent.EMPTY, "urologist", of);
+        assertThatThrownBy(() -> note.amend("why", "what", "urologist", Instant.EPOCH, of))
                 .isInstanceOf(ConflictException.class).hasMessage("note.amend.draft");
         NoteContent typed = content(2, Position.KNEE_ELBOW, null, 0, 1, false, "ignored", null, Trend.SAME);
-        note.saveDraft(typed);
+        note.saveDraft(typed, of);
         assertThat(note.getContent().sampleLabel()).as("a label without a sample is dropped").isNull();
 
-        note.sign("urologist", Instant.EPOCH);
+        note.sign("urologist", Instant.EPOCH, of);
         assertThat(note.getStatus()).isEqualTo(NoteStatus.SIGNED);
         assertThat(note.getSignedBy()).isEqualTo("urologist");
-        assertThatThrownBy(() -> note.sign("gynecologist", Instant.EPOCH))
+        assertThatThrownBy(() -> note.sign("gynecologist", Instant.EPOCH, of))
                 .isInstanceOf(ConflictException.class).hasMessage("note.alreadySigned");
-        assertThatThrownBy(() -> note.saveDraft(NoteContent.EMPTY))
+        assertThatThrownBy(() -> note.saveDraft(NoteContent.EMPTY, of))
                 .isInstanceOf(ConflictException.class).hasMessage("note.signed");
         assertThat(note.getContent()).isEqualTo(typed);
-        NoteAmendment amendment = note.amend(" Wrong side ", "Right, not left", "urologist", Instant.EPOCH);
+        NoteAmendment amendment = note.amend(" Wrong side ", "Right, not left", "urologist", Instant.EPOCH, of);
         assertThat(amendment.getReason()).isEqualTo("Wrong side");
     }
 
