@@ -199,18 +199,33 @@ public class BookingPolicy {
                 .toList();
     }
 
+    /**
+     * Booked sessions of a running course as they stand, judged again for their own dates after what the rules know
+     * changed (a condition recorded, resolved). Nothing is refused here: the re-check flags what it finds.
+     */
+    @Transactional(readOnly = true)
+    public Evaluation standing(Course course, List<CourseSession> sessions) {
+        return evaluate(course, sessions.stream().map(s -> new TimeSlot(s.getStartsAt(), s.getEndsAt())).toList(),
+                Stage.BOOKING, clock.toDate(course.firstSessionStart()), false);
+    }
+
     /** The course's sessions at the given places, judged by the rules for the given stage; fails closed. */
     private Evaluation evaluate(Course course, List<TimeSlot> slots, Stage stage) {
+        return evaluate(course, slots, stage, stage == Stage.CHECK_IN ? clock.toDate(course.firstSessionStart())
+                : slots.isEmpty() ? null : clock.toDate(slots.get(0).startsAt()), stage == Stage.BOOKING);
+    }
+
+    /** @param placing whether sessions are being placed, so their times count (working hours) */
+    private Evaluation evaluate(Course course, List<TimeSlot> slots, Stage stage, LocalDate courseStart,
+            boolean placing) {
         try {
             Patient patient = patients.findById(course.getPatientId()).orElseThrow();
             Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
             TreatmentProgram program = course.getProgram();
             List<LocalDate> dates = slots.stream().map(s -> clock.toDate(s.startsAt())).toList();
-            LocalDate courseStart = stage == Stage.CHECK_IN ? clock.toDate(course.firstSessionStart())
-                    : dates.isEmpty() ? null : dates.get(0);
             Facts.Proposal proposal = new Facts.Proposal(facts.patient(patient, program), facts.program(program),
                     facts.practitioner(practitioner), dates, courseStart, stage);
-            return engine.evaluate(stage == Stage.CHECK_IN ? proposal : proposal.withVisits(visits(slots)));
+            return engine.evaluate(placing ? proposal.withVisits(visits(slots)) : proposal);
         }
         catch (RuntimeException ex) {
             log.error("Could not evaluate course {}; refusing", course.getId(), ex);

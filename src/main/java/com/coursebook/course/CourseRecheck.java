@@ -1,22 +1,14 @@
 package com.coursebook.course;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.coursebook.patient.PatientConditionsChanged;
-import com.coursebook.patient.Patients;
 import com.coursebook.rules.Evaluation;
-import com.coursebook.rules.Facts;
 import com.coursebook.rules.Finding;
 import com.coursebook.rules.RuleEngine;
-import com.coursebook.rules.RuleFacts;
-import com.coursebook.rules.Stage;
-import com.coursebook.scheduling.Practitioner;
-import com.coursebook.scheduling.Practitioners;
-import com.coursebook.catalog.TreatmentProgram;
 import com.coursebook.shared.ClinicClock;
 
 import org.springframework.context.event.EventListener;
@@ -37,46 +29,25 @@ class CourseRecheck {
 
     private final Courses courses;
 
-    private final Patients patients;
-
-    private final Practitioners practitioners;
-
-    private final RuleFacts facts;
-
-    private final RuleEngine engine;
+    private final BookingPolicy policy;
 
     private final ClinicClock clock;
 
-    CourseRecheck(Courses courses, Patients patients, Practitioners practitioners, RuleFacts facts, RuleEngine engine,
-            ClinicClock clock) {
+    CourseRecheck(Courses courses, BookingPolicy policy, ClinicClock clock) {
         this.courses = courses;
-        this.patients = patients;
-        this.practitioners = practitioners;
-        this.facts = facts;
-        this.engine = engine;
+        this.policy = policy;
         this.clock = clock;
     }
 
     @EventListener
     @Transactional
     public void on(PatientConditionsChanged event) {
-        var patient = patients.findById(event.patientId()).orElseThrow();
-        for (Course course : courses.findWithFutureSessions(patient.getId(), clock.now())) {
+        for (Course course : courses.findWithFutureSessions(event.patientId(), clock.now())) {
             boolean blockedBefore = course.isBlockedByRule();
             List<CourseSession> future = course.getSessions().stream()
                     .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now()))
                     .toList();
-            TreatmentProgram program = course.getProgram();
-            Practitioner practitioner = practitioners.findWithPrograms(course.getPractitionerId()).orElseThrow();
-            List<LocalDate> dates = future.stream().map(s -> clock.toDate(s.getStartsAt())).toList();
-            Evaluation evaluation;
-            try {
-                evaluation = engine.evaluate(facts.proposal(patient, program, practitioner, dates,
-                        clock.toDate(course.firstSessionStart()), Stage.BOOKING));
-            }
-            catch (RuntimeException ex) {
-                evaluation = RuleEngine.refusal();
-            }
+            Evaluation evaluation = policy.standing(course, future);
             Map<Integer, Finding> blockBySession = evaluation.blocks().stream()
                     .filter(f -> f.session() != null && DATED_RULES.contains(f.rule()))
                     .collect(Collectors.toMap(Finding::session, f -> f, CourseRecheck::later));
