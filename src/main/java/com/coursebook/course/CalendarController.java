@@ -125,6 +125,7 @@ class CalendarController {
         }
         catch (LocalizedException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return "redirect:/sessions/" + id;
     }
@@ -138,6 +139,7 @@ class CalendarController {
         }
         catch (ConflictException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return "redirect:/sessions/" + id;
     }
@@ -165,7 +167,7 @@ class CalendarController {
         }
         catch (LocalizedException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
-            redirect.addFlashAttribute("problemArgs", ex.arguments().length >= 2 ? ex.arguments() : null);
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return "redirect:/sessions/" + id;
     }

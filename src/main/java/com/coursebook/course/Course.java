@@ -111,7 +111,7 @@ public class Course extends VersionedEntity {
         }
         if (trailingNoShows >= abandonAfterNoShows) {
             status = CourseStatus.ABANDONED;
-            statusReason = "no-shows: " + trailingNoShows;
+            statusReason = com.coursebook.shared.Phrase.of("course.reason.noShows", trailingNoShows).stored();
             return "ABANDONED";
         }
         // Complete when the prescription is fulfilled; missed sessions leave a gap to rebook, not a completed course.

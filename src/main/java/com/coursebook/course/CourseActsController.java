@@ -80,6 +80,7 @@ class CourseActsController {
         }
         catch (LocalizedException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return "redirect:/patients/" + patientId + "#courses";
     }

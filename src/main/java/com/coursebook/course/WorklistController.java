@@ -50,6 +50,7 @@ class WorklistController {
         }
         catch (com.coursebook.shared.LocalizedException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return "redirect:/worklist";
     }

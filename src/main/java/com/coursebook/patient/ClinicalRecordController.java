@@ -64,6 +64,7 @@ class ClinicalRecordController {
         }
         catch (ConflictException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return chart(patientId) + "#conditions";
     }
@@ -76,6 +77,7 @@ class ClinicalRecordController {
         }
         catch (ConflictException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return chart(patientId) + "#conditions";
     }
@@ -113,6 +115,7 @@ class ClinicalRecordController {
         }
         catch (InvalidRequestException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
+            redirect.addFlashAttribute("problemArgs", ex.arguments());
         }
         return chart(patientId);
     }
