@@ -115,6 +115,20 @@ class EveryScreenInWordsTest {
     }
 
     @Test
+    @DisplayName("the review's CSV of courses says an abandoned course's reason in the requested language")
+    void csvReasonsInWords() throws Exception {
+        var admin = user(users.loadUserByUsername("admin"));
+        String ru = new String(mvc.perform(get("/review/courses/export").param("outcome", "ABANDONED")
+                .param("lang", "ru").with(admin)).andReturn().getResponse().getContentAsByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ru).contains("Неявок подряд: 3").doesNotContain("msg:");
+        String en = new String(mvc.perform(get("/review/courses/export").param("outcome", "ABANDONED")
+                .param("lang", "en").with(admin)).andReturn().getResponse().getContentAsByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(en).contains("3 no-shows in a row").doesNotContain("msg:");
+    }
+
+    @Test
     @DisplayName("what a screen says after an act (a refusal, the override prompt) reads in words in both languages")
     void afterAnActInWords() throws Exception {
         long urologist = jdbc.sql("SELECT practitioner_id FROM app_user WHERE username = 'urologist'")
