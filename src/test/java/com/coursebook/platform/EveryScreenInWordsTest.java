@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -126,6 +127,18 @@ class EveryScreenInWordsTest {
                 .param("lang", "en").with(admin)).andReturn().getResponse().getContentAsByteArray(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(en).contains("3 no-shows in a row").doesNotContain("msg:");
+    }
+
+    @Test
+    @DisplayName("the completion report's stop reasons come in the caller's language from the JSON API too")
+    void apiReasonsInWords() throws Exception {
+        String json = mvc.perform(get("/api/reports/course-completion")
+                .param("from", fixture.today.minusDays(400).toString()).param("to", fixture.today.toString())
+                .header("Accept-Language", "ru").with(httpBasic("admin", "demo"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"stoppedByReason\"").containsPattern("Побочные эффекты|Симптомы прошли|"
+                + "Переезд в другой город|Направлен\\(а\\) на операцию|Выявлено противопоказание")
+                .doesNotContain("msg:");
     }
 
     @Test
