@@ -45,10 +45,12 @@ class AccessibilityBrowserTest extends BrowserTest {
         String axe = Files.readString(AXE);
         Fixture fixture = Fixture.create(jdbc);
         List<String> violations = new ArrayList<>();
+        violations.addAll(audit(axe, "anyone", "/login"));
 
         signIn("reception");
-        for (String page : List.of("/patients", "/patients/" + fixture.patient, "/patients/" + fixture.patient
-                + "/courses/new", "/calendar?practitioner=" + fixture.practitioner + "&date=" + fixture.today,
+        for (String page : List.of("/patients", "/patients/new", "/patients/" + fixture.patient,
+                "/patients/" + fixture.patient + "/courses/new", "/courses/" + fixture.course + "/print",
+                "/calendar?practitioner=" + fixture.practitioner + "&date=" + fixture.today,
                 "/sessions/" + fixture.sessions.get(1), "/worklist", "/catalog")) {
             violations.addAll(audit(axe, "reception", page));
         }
@@ -63,7 +65,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         driver.manage().deleteAllCookies();
 
         signIn("admin");
-        for (String page : List.of("/review", "/catalog", "/admin/scheduling", "/admin/scheduling/practitioners/"
+        for (String page : List.of("/review", "/review/courses?outcome=STOPPED", "/review/courses/" + fixture.course,
+                "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE", "/admin/scheduling", "/admin/scheduling/practitioners/"
                 + fixture.practitioner, "/admin/scheduling/closures", "/admin/scheduling/rooms")) {
             violations.addAll(audit(axe, "admin", page));
         }
@@ -97,7 +100,8 @@ class AccessibilityBrowserTest extends BrowserTest {
      * sessions that were attended, missed and cancelled, one today, and one flagged by a recorded condition, so
      * every colour of the calendar and the attention mark are on screen.
      */
-    record Fixture(String clinician, long practitioner, long patient, List<Long> sessions, LocalDate today) {
+    record Fixture(String clinician, long practitioner, long patient, long course, List<Long> sessions,
+            LocalDate today) {
 
         static Fixture create(JdbcClient jdbc) {
             String tag = Long.toString(System.nanoTime(), 36);
@@ -129,7 +133,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                                 flagged ? "CONTRAINDICATION" : null)
                         .query(Long.class).single());
             }
-            return new Fixture(login, practitioner, patient, sessions, today);
+            return new Fixture(login, practitioner, patient, course, sessions, today);
         }
     }
 }
