@@ -134,9 +134,9 @@ public class Course extends VersionedEntity {
         }
         if (trailingNoShows >= abandonAfterNoShows) {
             status = CourseStatus.ABANDONED;
-            statusReason = "no-shows: " + trailingNoShows;
+            statusReason = com.coursebook.shared.Phrase.of("course.reason.noShows", trailingNoShows).stored();
             releaseBooked("system", at); // the slots are free again; the patient is not coming
-            register(new CourseAct.Abandoned(getId(), patientId, trailingNoShows));
+            register(new CourseAct.Abandoned(getId(), patientId, statusReason));
             return;
         }
         // Complete when the prescription is fulfilled; missed sessions leave a gap to rebook, not a completed course.

@@ -98,8 +98,12 @@ public sealed interface CourseAct extends Audited {
         }
     }
 
-    /** Given up after a run of no-shows; its remaining sessions were released. */
-    record Abandoned(Long courseId, Long patientId, int noShowsInRow) implements CourseAct {
+    /**
+     * Given up after a run of no-shows; its remaining sessions were released.
+     *
+     * @param reason how many no-shows, stored as a message code with its value (said in each reader's language)
+     */
+    record Abandoned(Long courseId, Long patientId, String reason) implements CourseAct {
 
         @Override
         public String act() {
@@ -108,7 +112,7 @@ public sealed interface CourseAct extends Audited {
 
         @Override
         public String details() {
-            return "no-shows: " + noShowsInRow;
+            return reason;
         }
     }
 

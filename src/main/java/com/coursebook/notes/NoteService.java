@@ -20,8 +20,8 @@ import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.Phrase;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,10 +51,8 @@ public class NoteService {
 
     private final ClinicClock clock;
 
-    private final MessageSource messages;
-
     NoteService(SessionNotes notes, NoteAmendments amendments, CourseQueries courses, CourseLifecycle lifecycle,
-            PatientService patients, AuditTrail audit, ClinicClock clock, MessageSource messages) {
+            PatientService patients, AuditTrail audit, ClinicClock clock) {
         this.notes = notes;
         this.amendments = amendments;
         this.courses = courses;
@@ -62,7 +60,6 @@ public class NoteService {
         this.patients = patients;
         this.audit = audit;
         this.clock = clock;
-        this.messages = messages;
     }
 
     /** The session's draft, created on first save and replaced whole after; a signed note is refused. */
@@ -182,10 +179,8 @@ public class NoteService {
         if (reasons.isEmpty() || session.courseFinished()) {
             return; // a finished course has no sessions left to hold
         }
-        Locale locale = LocaleContextHolder.getLocale();
-        String reason = reasons.stream()
-                .map(r -> messages.getMessage(r.code(), r.arguments().toArray(), locale))
-                .collect(Collectors.joining("; "));
+        // Stored as codes: the clinician who signs and the one who reviews may read different languages.
+        String reason = Phrase.store(reasons.stream().map(r -> Phrase.of(r.code(), r.arguments().toArray())).toList());
         lifecycle.holdForReview(session.course().id(), reason);
     }
 

@@ -19,6 +19,7 @@ import com.coursebook.security.AppUser;
 import com.coursebook.security.AppUsers;
 import com.coursebook.security.Role;
 import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.Phrase;
 import com.coursebook.shared.Sex;
 import javax.sql.DataSource;
 
@@ -182,8 +183,10 @@ class DemoData implements ApplicationRunner {
                 });
         List<Object[]> demoPatients = jdbc.sql("SELECT id, sex FROM patient ORDER BY id")
                 .query((rs, row) -> new Object[] { rs.getLong("id"), rs.getString("sex") }).list();
-        List<String> stopReasons = List.of("Side effects", "Symptoms resolved", "Moved to another city",
-                "Referred to surgery", "Contraindication found");
+        // Stored as phrases, as the application stores its own reasons, so each reader gets them in their language.
+        List<String> stopReasons = java.util.stream.Stream.of("sideEffects", "resolved", "moved", "surgery",
+                "contraindication").map(r -> Phrase.of("course.stopReason." + r).stored()).toList();
+        String painAfter = Phrase.of("note.review.painAfter", 4, 2).stored();
         Random random = new Random(20261124L); // fixed seed: the same history on every machine
         Random waits = new Random(20261125L); // how long blocks and holds lasted, drawn apart from the history
         LocalDate today = clock.today();
@@ -268,7 +271,7 @@ class DemoData implements ApplicationRunner {
                     }
                     if (noShowsInRow >= 3) {
                         status = "ABANDONED";
-                        reason = "no-shows: 3";
+                        reason = Phrase.of("course.reason.noShows", 3).stored();
                     }
                     else if (plan >= 72 && plan < 84 && attended >= stopAfter) {
                         status = "STOPPED";
@@ -286,10 +289,10 @@ class DemoData implements ApplicationRunner {
                         program.cadence(), status, reason, held && status.equals("ACTIVE") });
                 events.add(new Object[] { courseId, "STARTED", null, clinician, first });
                 if (held) {
-                    events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", "Pain after session", clinician,
+                    events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", painAfter, clinician,
                             first.plusDays(program.cadence()) });
                     if (!status.equals("ACTIVE")) {
-                        events.add(new Object[] { courseId, "REVIEWED", "Reviewed, goes on", clinician,
+                        events.add(new Object[] { courseId, "REVIEWED", Phrase.of("course.reviewNote.goesOn").stored(), clinician,
                                 first.plusDays(program.cadence() + 1 + waits.nextInt(4)) });
                     }
                 }
@@ -308,8 +311,9 @@ class DemoData implements ApplicationRunner {
         template.batchUpdate("""
                 INSERT INTO course (id, patient_id, program_id, practitioner_id, prescribed_sessions, cadence_days,
                                     status, status_reason, needs_review, review_reason, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'Pain after session' END, 'reception', now())""",
-                courses.stream().map(c -> new Object[] { c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[8] })
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN ? END, 'reception', now())""",
+                courses.stream().map(c -> new Object[] { c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[8],
+                        painAfter })
                         .toList());
         template.batchUpdate("""
                 INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at, status,

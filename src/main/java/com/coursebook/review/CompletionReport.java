@@ -26,6 +26,13 @@ public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason>
     public record Reason(String reason, long courses) {
     }
 
+    /** The same report with each stop reason put into words (the application's own reasons are stored as codes). */
+    CompletionReport withReasons(java.util.function.UnaryOperator<String> said) {
+        return new CompletionReport(filter, totals, stoppedByReason.stream()
+                .map(r -> new Reason(said.apply(r.reason()), r.courses())).toList(), byMonth, byProgram,
+                noShowsByWeekdayHour);
+    }
+
     public record Month(String month, long started, long completed, long stopped, long abandoned, long inProgress,
             Double completionRate) {
     }

@@ -171,7 +171,7 @@ class NoteApiTest {
 
         assertThat(needsReview(course)).isTrue();
         assertThat(jdbc.sql("SELECT review_reason FROM course WHERE id = ?").param(course).query(String.class).single())
-                .isEqualTo("Pain 6/10 after session 3");
+                .isEqualTo("msg:note.review.painAfter|6|3"); // a code: each reader gets it in their language
         assertThat(jdbc.sql("SELECT seq_no, coalesce(attention_rule, '-') FROM course_session WHERE course_id = ? "
                         + "ORDER BY seq_no").param(course).query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2)).list())
                 .containsExactly("1:-", "2:-", "3:-", "4:REVIEW_HOLD", "5:REVIEW_HOLD", "6:REVIEW_HOLD");

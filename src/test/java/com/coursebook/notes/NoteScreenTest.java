@@ -152,7 +152,7 @@ class NoteScreenTest {
         assertThat(section(page, "id=\"signed-note\"", "</dl>")).contains("Yes, label PS-0042").contains("Lying on the side")
                 .contains("Soft, painless");
         assertThat(section(page, "id=\"amendments\"", "</ol>")).contains("Label misread").contains("The sample label is PS-0024")
-                .contains("urologist");
+                .contains("Dr Pyotr Urvantsev"); // the author by name, not by login
 
         mvc.perform(post("/sessions/{id}/note", session).with(clinician()).with(csrf())
                         .param("action", "draft").param("findings", "Overwritten"))

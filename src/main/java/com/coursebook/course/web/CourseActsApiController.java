@@ -41,8 +41,12 @@ class CourseActsApiController {
 
     private final com.coursebook.shared.ClinicClock clock;
 
+    private final org.springframework.context.MessageSource messages;
+
     CourseActsApiController(SessionService sessions, CourseLifecycle lifecycle, CourseBooking booking,
-            CourseQueries queries, Worklist worklist, ClinicianDay day, com.coursebook.shared.ClinicClock clock) {
+            CourseQueries queries, Worklist worklist, ClinicianDay day, com.coursebook.shared.ClinicClock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.day = day;
         this.clock = clock;
         this.worklist = worklist;
@@ -82,8 +86,11 @@ class CourseActsApiController {
 
     /** Courses of the signed-in clinician held for their review. */
     @org.springframework.web.bind.annotation.GetMapping("/api/clinicians/me/reviews")
-    java.util.List<ClinicianDay.Review> myReviews() {
-        return day.waitingForReview();
+    java.util.List<ClinicianDay.Review> myReviews(Locale locale) {
+        // The reason is stored as codes (the application's own words): said here in the caller's language.
+        return day.waitingForReview().stream().map(r -> new ClinicianDay.Review(r.courseId(), r.patientId(),
+                r.patientName(), r.programCode(), com.coursebook.shared.Phrase.render(r.reason(),
+                        p -> messages.getMessage(p.code(), p.arguments().toArray(), p.stored(), locale)))).toList();
     }
 
     /** Booked sessions a newly recorded condition now blocks, for reception to rebook. */

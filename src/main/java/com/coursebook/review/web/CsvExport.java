@@ -5,6 +5,7 @@ import com.coursebook.review.ReviewCourse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,11 +23,12 @@ final class CsvExport {
     private CsvExport() {
     }
 
-    static ResponseEntity<byte[]> table(String name, CompletionReport report) {
+    /** @param said a stored reason in the reader's words (the application's own reasons are stored as codes) */
+    static ResponseEntity<byte[]> table(String name, CompletionReport report, UnaryOperator<String> said) {
         return switch (name) {
             case "figures" -> csv(name, List.of("figure", "value"), figureRows(report.totals()));
             case "reasons" -> csv(name, List.of("reason", "courses"), report.stoppedByReason().stream()
-                    .map(r -> List.<Object>of(r.reason(), r.courses())).toList());
+                    .map(r -> List.<Object>of(said.apply(r.reason()), r.courses())).toList());
             case "months" -> csv(name, List.of("month", "started", "completed", "stopped", "abandoned", "in_progress",
                     "completion_rate"), report.byMonth().stream().map(m -> row(m.month(), m.started(), m.completed(),
                             m.stopped(), m.abandoned(), m.inProgress(), m.completionRate())).toList());
@@ -41,11 +43,11 @@ final class CsvExport {
         };
     }
 
-    static ResponseEntity<byte[]> courses(List<ReviewCourse> courses) {
+    static ResponseEntity<byte[]> courses(List<ReviewCourse> courses, UnaryOperator<String> said) {
         return csv("courses", List.of("course_id", "patient", "record_number", "program", "practitioner", "started",
                 "status", "status_reason", "attended", "prescribed", "no_shows"), courses.stream()
                         .map(c -> row(c.id(), c.patientName(), c.recordNumber(), c.program(), c.practitioner(),
-                                c.started(), c.status(), c.statusReason(), c.attended(), c.prescribed(), c.noShows()))
+                                c.started(), c.status(), said.apply(c.statusReason()), c.attended(), c.prescribed(), c.noShows()))
                         .toList());
     }
 

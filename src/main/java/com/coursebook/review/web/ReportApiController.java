@@ -19,7 +19,11 @@ class ReportApiController {
 
     private final AbandonmentWatch watch;
 
-    ReportApiController(CourseCompletion completion, AbandonmentWatch watch) {
+    private final org.springframework.context.MessageSource messages;
+
+    ReportApiController(CourseCompletion completion, AbandonmentWatch watch,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.completion = completion;
         this.watch = watch;
     }
@@ -35,8 +39,10 @@ class ReportApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
-            @RequestParam(required = false) Long practitioner) {
+            @RequestParam(required = false) Long practitioner, java.util.Locale locale) {
         // Both dates are required here (no defaults): a script should say which period it means.
-        return completion.report(new ReviewFilter(from, to, location, program, practitioner));
+        return completion.report(new ReviewFilter(from, to, location, program, practitioner))
+                .withReasons(stored -> com.coursebook.shared.Phrase.render(stored, p -> messages.getMessage(p.code(),
+                        p.arguments().toArray(), p.stored(), locale)));
     }
 }

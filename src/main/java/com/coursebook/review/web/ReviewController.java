@@ -9,7 +9,9 @@ import java.time.LocalDate;
 
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.Phrase;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,7 +32,11 @@ class ReviewController {
 
     private final AbandonmentWatch watch;
 
-    ReviewController(CourseCompletion completion, ReviewChoices choices, ClinicClock clock, AbandonmentWatch watch) {
+    private final MessageSource messages;
+
+    ReviewController(CourseCompletion completion, ReviewChoices choices, ClinicClock clock, AbandonmentWatch watch,
+            MessageSource messages) {
+        this.messages = messages;
         this.completion = completion;
         this.choices = choices;
         this.clock = clock;
@@ -86,9 +92,9 @@ class ReviewController {
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
             @RequestParam(required = false) Long practitioner,
             @RequestParam(defaultValue = "STARTED") Outcome outcome, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String reason) {
+            @RequestParam(required = false) String reason, java.util.Locale locale) {
         ReviewFilter filter = ReviewFilter.orDefaults(from, to, location, program, practitioner, clock.today());
-        return CsvExport.courses(completion.courses(filter, outcome, month, reason));
+        return CsvExport.courses(completion.courses(filter, outcome, month, reason), said(locale));
     }
 
     @GetMapping("/review/courses/{id:\\d+}")
@@ -102,12 +108,18 @@ class ReviewController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long location, @RequestParam(required = false) String program,
-            @RequestParam(required = false) Long practitioner) {
+            @RequestParam(required = false) Long practitioner, java.util.Locale locale) {
         if (!CsvExport.known(table)) {
             throw new NotFoundException("error.review.table.notFound", table);
         }
         ReviewFilter filter = ReviewFilter.orDefaults(from, to, location, program, practitioner, clock.today());
-        return CsvExport.table(table, completion.report(filter));
+        return CsvExport.table(table, completion.report(filter), said(locale));
+    }
+
+    /** Stored reasons in the reader's words: the application's own are codes (Phrase), a person's text stays. */
+    private java.util.function.UnaryOperator<String> said(java.util.Locale locale) {
+        return stored -> stored == null ? null : Phrase.render(stored,
+                p -> messages.getMessage(p.code(), p.arguments().toArray(), p.stored(), locale));
     }
 
     /** What the admin typed, echoed back into the form when it does not make a valid filter. */
