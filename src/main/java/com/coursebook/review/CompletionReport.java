@@ -27,7 +27,7 @@ public record CompletionReport(ReviewFilter filter, Figures totals, List<Reason>
     }
 
     /** The same report with each stop reason put into words (the application's own reasons are stored as codes). */
-    CompletionReport withReasons(java.util.function.UnaryOperator<String> said) {
+    public CompletionReport withReasons(java.util.function.UnaryOperator<String> said) {
         return new CompletionReport(filter, totals, stoppedByReason.stream()
                 .map(r -> new Reason(said.apply(r.reason()), r.courses())).toList(), byMonth, byProgram,
                 noShowsByWeekdayHour);
