@@ -34,7 +34,14 @@ class ClinicianDayController {
         model.addAttribute("today", clock.today());
         model.addAttribute("items", day.ofCurrentClinician(shown, locale));
         model.addAttribute("reviews", day.waitingForReview());
-        model.addAttribute("unsigned", day.unsignedNotes());
+        model.addAttribute("unsignedCount", day.unsignedNoteCount());
         return "course/today";
+    }
+
+    /** The notes still to sign, on their own page: a long list must not push the day's patients down. */
+    @GetMapping("/today/notes")
+    String notesToSign(Model model) {
+        model.addAttribute("unsigned", day.unsignedNotes());
+        return "course/notes-to-sign";
     }
 }

@@ -357,7 +357,7 @@ class CourseLifecycleApiTest {
     }
 
     @Test
-    @DisplayName("the day page lists sessions attended over a day ago without a signed note; the worklist lists "
+    @DisplayName("the notes-to-sign page lists sessions attended over a day ago without a signed note; the worklist lists "
             + "tomorrow's sessions to confirm")
     void unsignedNotesAndConfirmations() throws Exception {
         long patient = patient("Nepodpisov");
@@ -372,11 +372,11 @@ class CourseLifecycleApiTest {
                         + "VALUES (?, ?, ?, 2, (?::date + time '07:10') AT TIME ZONE 'Europe/Moscow', "
                         + "(?::date + time '07:40') AT TIME ZONE 'Europe/Moscow')")
                 .params(course, patient, urologist(), TODAY.plusDays(1), TODAY.plusDays(1)).update();
-        mvc.perform(get("/today").with(org.springframework.security.test.web.servlet.request
+        mvc.perform(get("/today/notes").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.user("urologist").roles("CLINICIAN")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.matchesPattern("(?s).*id=\"unsigned-notes\".*Nepodpisov.*")));
+                        org.hamcrest.Matchers.matchesPattern("(?s).*id=\"notes-to-sign\".*Nepodpisov.*")));
         String worklist = mvc.perform(get("/worklist").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
