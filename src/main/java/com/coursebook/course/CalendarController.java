@@ -2,6 +2,7 @@ package com.coursebook.course;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -92,8 +93,13 @@ class CalendarController {
         return "course/calendar";
     }
 
+    /** {@code cancel} (patient or clinic): the page asks to confirm that cancellation before anything changes. */
     @GetMapping("/sessions/{id}")
-    String session(@PathVariable Long id, Model model, Locale locale) {
+    String session(@PathVariable Long id, @RequestParam(required = false) String cancel, Model model, Locale locale) {
+        if ("patient".equals(cancel) || "clinic".equals(cancel)) {
+            model.addAttribute("confirmCancel", cancel);
+        }
+        model.addAttribute("now", clock.toLocal(clock.now()));
         CourseView course = courses.courseOfSession(id, locale);
         model.addAttribute("course", course);
         // Not "session": in a template that name is the HTTP session's attributes, which would hide this one.
@@ -129,14 +135,50 @@ class CalendarController {
         return "redirect:/sessions/" + id;
     }
 
+    /** Cancels only when confirmed: the first press of a cancel button asks "really?" on the session's page. */
     @PostMapping("/sessions/{id}/cancel")
     String cancel(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean byClinic,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/sessions/" + id + "?cancel=" + (byClinic ? "clinic" : "patient");
+        }
         try {
             sessions.cancel(id, byClinic);
             redirect.addFlashAttribute("message", "session.cancelled");
         }
         catch (ConflictException ex) {
+            redirect.addFlashAttribute("problem", ex.messageCode());
+        }
+        return "redirect:/sessions/" + id;
+    }
+
+    /** A replacement for a cancelled session, booked from its page and checked like any booking; opens the new one. */
+    @PostMapping("/sessions/{id}/replacement")
+    String replace(@PathVariable Long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            Locale locale, RedirectAttributes redirect) {
+        if (startsAt == null) {
+            redirect.addFlashAttribute("problem", "session.move.startsAt.required");
+            return "redirect:/sessions/" + id;
+        }
+        try {
+            Course course = sessions.fillGap(courses.courseOfSession(id, locale).id(), startsAt, locale);
+            redirect.addFlashAttribute("message", "session.replaced");
+            Instant at = clock.toInstant(startsAt);
+            return "redirect:/sessions/" + course.getSessions().stream()
+                    .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().equals(at))
+                    .findFirst().orElseThrow().getId();
+        }
+        catch (BookingRefusedException ex) {
+            redirect.addFlashAttribute("problem", "session.move.refused");
+            redirect.addFlashAttribute("findings", ex.check().findings());
+        }
+        catch (SlotTakenException ex) {
+            redirect.addFlashAttribute("problem", "problem.slotTaken.detail." + ex.whose());
+            redirect.addFlashAttribute("problemArgs",
+                    new Object[] { ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString() });
+        }
+        catch (LocalizedException ex) {
             redirect.addFlashAttribute("problem", ex.messageCode());
         }
         return "redirect:/sessions/" + id;

@@ -64,6 +64,7 @@ class CourseLifecycleApiTest {
         mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sessions[0].status").value("CHECKED_IN"));
+        begin(booked.sessions.get(0)); // the patient came early; the session's time comes
         mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(0)).with(httpBasic("urologist", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"ATTENDED\"}"))
                 .andExpect(status().isOk())
@@ -109,12 +110,12 @@ class CourseLifecycleApiTest {
     void attendanceEndsTheRun() throws Exception {
         Booked booked = bookWithFirstSessionToday("Vernulsyaev", 3);
         examine(booked.patient);
-        // Sessions 1 and 2 took place in the last days; session 3 is minutes from now, so it can be attended today.
+        // Sessions 1 and 2 took place in the last days; session 3 began minutes ago, so it can be attended now.
         jdbc.sql("UPDATE course_session SET starts_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3), "
                 + "ends_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3) + interval '30 minutes' "
                 + "WHERE course_id = ? AND seq_no <= 2").param(booked.course).update();
-        jdbc.sql("UPDATE course_session SET starts_at = now() + interval '3 minutes', "
-                + "ends_at = now() + interval '33 minutes', room_id = NULL WHERE course_id = ? AND seq_no = 3")
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '3 minutes', "
+                + "ends_at = now() + interval '27 minutes', room_id = NULL WHERE course_id = ? AND seq_no = 3")
                 .param(booked.course).update();
         attendance(booked.sessions.get(0), "NO_SHOW");
         attendance(booked.sessions.get(1), "NO_SHOW");
@@ -261,6 +262,72 @@ class CourseLifecycleApiTest {
         mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(1)).with(httpBasic("reception", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"MAYBE\"}"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    @DisplayName("attended cannot be recorded before the session has begun, just as a no-show cannot")
+    void attendedNotBeforeTheSession() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Zaraneev", 8);
+        examine(booked.patient);
+        for (String outcome : List.of("ATTENDED", "NO_SHOW")) {
+            // today, minutes from now
+            mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(0)).with(httpBasic("urologist", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"" + outcome + "\"}"))
+                    .andExpect(status().isConflict());
+        }
+        assertThat(statusOf(booked.sessions.get(0))).isEqualTo("BOOKED");
+        begin(booked.sessions.get(0));
+        attendance(booked.sessions.get(0), "ATTENDED").andExpect(jsonPath("$.sessions[0].status").value("ATTENDED"));
+    }
+
+    @Test
+    @DisplayName("on the session page, cancelling asks first, and a cancelled session offers to book its replacement")
+    void cancelAsksAndRebooks() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Otmenyaev", 9);
+        long session = booked.sessions.get(2);
+        var reception = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("reception").roles("RECEPTIONIST");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/sessions/{id}/cancel", session).param("byClinic", "false").with(reception).with(csrf))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/sessions/" + session + "?cancel=patient"));
+        assertThat(statusOf(session)).as("not cancelled without a yes").isEqualTo("BOOKED");
+        String asking = mvc.perform(get("/sessions/{id}", session).param("cancel", "patient").with(reception))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asking).contains("id=\"confirm-cancel\"").contains("name=\"confirmed\" value=\"true\"")
+                .contains("Keep the session");
+        mvc.perform(post("/sessions/{id}/cancel", session).param("byClinic", "false").param("confirmed", "true")
+                        .with(reception).with(csrf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/sessions/" + session));
+        assertThat(statusOf(session)).isEqualTo("CANCELLED_EARLY");
+
+        String cancelled = mvc.perform(get("/sessions/{id}", session).with(reception)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(cancelled).contains("action=\"/sessions/" + session + "/replacement\"");
+        String last = jdbc.sql("SELECT to_char(max(starts_at) AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') "
+                + "FROM course_session WHERE course_id = ?").param(booked.course).query(String.class).single();
+        LocalDate day = LocalDate.parse(last.substring(0, 10)).plusDays(2);
+        day = day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? day.plusDays(1) : day;
+        String replacement = day + last.substring(10);
+        String target = mvc.perform(post("/sessions/{id}/replacement", session).param("startsAt", replacement)
+                        .with(reception).with(csrf))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long added = jdbc.sql("SELECT id FROM course_session WHERE course_id = ? AND status = 'BOOKED' "
+                + "AND to_char(starts_at AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') = ?")
+                .params(booked.course, replacement).query(Long.class).single();
+        assertThat(target).isEqualTo("/sessions/" + added);
+    }
+
+    /** Time passes: the session began a minute ago. */
+    private void begin(long session) {
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '1 minute', ends_at = now() + interval "
+                + "'29 minutes' WHERE id = ?").param(session).update();
+    }
+
+    private String statusOf(long session) {
+        return jdbc.sql("SELECT status FROM course_session WHERE id = ?").param(session).query(String.class).single();
     }
 
     @Test
