@@ -114,7 +114,8 @@ public class ClinicianDay {
     public List<Item> of(Long practitionerId, LocalDate day, Locale locale) {
         List<Item> items = jdbc.sql("""
                 SELECT s.id, s.course_id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name,
-                       tp.code, tp.name_en, tp.name_ru, tp.preparation_en, tp.preparation_ru, s.seq_no,
+                       tp.code, tp.name_en, tp.name_ru, tp.preparation_en, tp.preparation_ru, """ + SessionNumber.SQL + """
+                        AS seq_no,
                        c.prescribed_sessions, s.starts_at, s.ends_at, s.status, s.needs_attention, s.attention_rule,
                        EXISTS (SELECT 1 FROM rule_override o WHERE o.course_id = c.id) AS warning_confirmed,
                        c.needs_review

@@ -320,6 +320,68 @@ class CourseLifecycleApiTest {
         assertThat(target).isEqualTo("/sessions/" + added);
     }
 
+    @Test
+    @DisplayName("the chart tells a course as it stands: numbers within the prescription after a replacement, a paused "
+            + "course with its reason and no next session, a stopped one with nothing to go; the calendar explains "
+            + "the checked-in colour")
+    void chartAsItStands() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Pauzov", 10);
+        mvc.perform(post("/api/sessions/{id}/cancel", booked.sessions.get(3)).with(httpBasic("reception", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"byClinic\":true}")).andExpect(status().isOk());
+        String last = jdbc.sql("SELECT to_char(max(starts_at) AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') "
+                + "FROM course_session WHERE course_id = ?").param(booked.course).query(String.class).single();
+        LocalDate day = LocalDate.parse(last.substring(0, 10)).plusDays(2);
+        day = day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? day.plusDays(1) : day;
+        String replaced = mvc.perform(post("/api/courses/{id}/sessions", booked.course).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startsAt\":\"" + day + last.substring(10) + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        List<Integer> numbers = JsonPath.read(replaced, "$.sessions[?(@.status != 'CANCELLED_BY_CLINIC')].number");
+        assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+
+        var clinician = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("urologist").roles("CLINICIAN");
+        mvc.perform(post("/api/courses/{id}/pause", booked.course).with(httpBasic("urologist", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Away on a work trip\"}"))
+                .andExpect(status().isOk());
+        String paused = courses(mvc.perform(get("/patients/{id}", booked.patient).with(clinician)).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(paused).contains("Away on a work trip").doesNotContain("Next:").doesNotContain(">Booked<");
+
+        mvc.perform(post("/api/courses/{id}/resume", booked.course).with(httpBasic("urologist", "demo")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/courses/{id}/stop", booked.course).with(httpBasic("urologist", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Symptoms worse\"}"))
+                .andExpect(status().isOk());
+        String stopped = courses(mvc.perform(get("/patients/{id}", booked.patient).with(clinician)).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(stopped).contains("Symptoms worse").doesNotContain("to go");
+
+        assertThat(mvc.perform(get("/calendar").with(clinician)).andReturn().getResponse().getContentAsString())
+                .contains("legend entry-CHECKED_IN");
+    }
+
+    @Test
+    @DisplayName("a period start recorded on the chart is the one the chart shows")
+    void periodStartOnTheChart() throws Exception {
+        long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex, last_period_start, "
+                + "cycle_length_days, period_length_days) VALUES ('Test', 'Tsiklova', DATE '1990-01-01', 'FEMALE', ?, 28, 5) "
+                + "RETURNING id").param(TODAY.minusDays(30)).query(Long.class).single();
+        var reception = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("reception").roles("RECEPTIONIST");
+        mvc.perform(post("/patients/{id}/periods", patient).param("startsOn", TODAY.minusDays(2).toString())
+                .with(reception).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/patients/{id}", patient).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("gynecologist").roles("CLINICIAN"))).andReturn().getResponse()
+                .getContentAsString()).contains("Last period " + TODAY.minusDays(2)).doesNotContain(TODAY.minusDays(30).toString());
+    }
+
+    private static String courses(String chart) {
+        int start = chart.indexOf("id=\"courses\"");
+        return chart.substring(start, chart.indexOf("id=\"conditions\"", start));
+    }
+
     /** Time passes: the session began a minute ago. */
     private void begin(long session) {
         jdbc.sql("UPDATE course_session SET starts_at = now() - interval '1 minute', ends_at = now() + interval "
