@@ -156,7 +156,8 @@ class DemoData implements SmartLifecycle {
     }
 
     private void load() {
-        Location clinic = persist(new Location("Central clinic", "1 Example Street"));
+        Location clinic = persist(new Location("Central clinic", "12 Lesnaya Street, Moscow 125047",
+                "+7 495 010-20-30"));
         persist(new Room(clinic, "Room 1 (urology)", "UROLOGY"));
         persist(new Room(clinic, "Room 2 (urology)", "UROLOGY"));
         persist(new Room(clinic, "Room 3 (gynecology)", "GYNECOLOGY"));
