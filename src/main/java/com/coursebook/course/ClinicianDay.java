@@ -44,27 +44,30 @@ public class ClinicianDay {
     }
 
     /** A course of this clinician's held until they review it (pain, an adverse event, a worse condition). */
-    public record Review(Long courseId, Long patientId, String patientName, String programCode, String reason) {
+    public record Review(Long courseId, Long patientId, String patientName, String programCode, String programName,
+            String reason) {
     }
 
     /** Courses waiting for the signed-in clinician's review. One query. */
     @Transactional
-    public List<Review> waitingForReview() {
+    public List<Review> waitingForReview(Locale locale) {
         Long practitionerId = currentPractitioner();
         return jdbc.sql("""
-                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, c.review_reason
+                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, tp.name_en,
+                       tp.name_ru, c.review_reason
                 FROM course c JOIN patient p ON p.id = c.patient_id JOIN treatment_program tp ON tp.id = c.program_id
                 WHERE c.practitioner_id = ? AND c.needs_review AND c.status IN ('PLANNED', 'ACTIVE', 'PAUSED')
                 ORDER BY c.updated_at""")
                 .param(practitionerId)
                 .query((rs, row) -> new Review(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
-                        rs.getString("code"), rs.getString("review_reason")))
+                        rs.getString("code"), new Bilingual(rs.getString("name_en"), rs.getString("name_ru")).in(locale),
+                        rs.getString("review_reason")))
                 .list();
     }
 
     /** A session of this clinician's that took place more than a day ago and still has no signed note. */
     public record UnsignedNote(Long sessionId, Long patientId, String patientName, String programCode,
-            LocalDateTime startsAt) {
+            String programName, LocalDateTime startsAt) {
     }
 
     /** Which sessions owe a signed note: attended over a day ago, in the last 60 days, none or only a draft. */
@@ -84,9 +87,10 @@ public class ClinicianDay {
 
     /** Every note still to sign (the 60-day window bounds the list), newest first. One query. */
     @Transactional
-    public List<UnsignedNote> unsignedNotes() {
+    public List<UnsignedNote> unsignedNotes(Locale locale) {
         return jdbc.sql("""
-                SELECT s.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, s.starts_at
+                SELECT s.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, tp.name_en,
+                       tp.name_ru, s.starts_at
                 """ + UNSIGNED.replace("LEFT JOIN", """
                 JOIN course c ON c.id = s.course_id
                 JOIN patient p ON p.id = s.patient_id
@@ -94,7 +98,8 @@ public class ClinicianDay {
                 LEFT JOIN""") + "ORDER BY s.starts_at DESC")
                 .param(currentPractitioner())
                 .query((rs, row) -> new UnsignedNote(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
-                        rs.getString("code"), clock.toLocal(rs.getTimestamp("starts_at").toInstant())))
+                        rs.getString("code"), new Bilingual(rs.getString("name_en"), rs.getString("name_ru")).in(locale),
+                        clock.toLocal(rs.getTimestamp("starts_at").toInstant())))
                 .list();
     }
 

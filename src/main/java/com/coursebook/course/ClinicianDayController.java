@@ -33,15 +33,15 @@ class ClinicianDayController {
         model.addAttribute("date", shown);
         model.addAttribute("today", clock.today());
         model.addAttribute("items", day.ofCurrentClinician(shown, locale));
-        model.addAttribute("reviews", day.waitingForReview());
+        model.addAttribute("reviews", day.waitingForReview(locale));
         model.addAttribute("unsignedCount", day.unsignedNoteCount());
         return "course/today";
     }
 
     /** The notes still to sign, on their own page: a long list must not push the day's patients down. */
     @GetMapping("/today/notes")
-    String notesToSign(Model model) {
-        model.addAttribute("unsigned", day.unsignedNotes());
+    String notesToSign(Model model, Locale locale) {
+        model.addAttribute("unsigned", day.unsignedNotes(locale));
         return "course/notes-to-sign";
     }
 }

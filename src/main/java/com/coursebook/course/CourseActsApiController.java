@@ -73,8 +73,8 @@ class CourseActsApiController {
 
     /** Courses of the signed-in clinician held for their review. */
     @org.springframework.web.bind.annotation.GetMapping("/api/clinicians/me/reviews")
-    java.util.List<ClinicianDay.Review> myReviews() {
-        return day.waitingForReview();
+    java.util.List<ClinicianDay.Review> myReviews(java.util.Locale locale) {
+        return day.waitingForReview(locale);
     }
 
     /** Booked sessions a newly recorded condition now blocks, for reception to rebook. */

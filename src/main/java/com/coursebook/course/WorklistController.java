@@ -12,13 +12,19 @@ class WorklistController {
 
     private final SessionService sessions;
 
-    WorklistController(Worklist worklist, SessionService sessions) {
+    private final com.coursebook.catalog.Catalog catalog;
+
+    WorklistController(Worklist worklist, SessionService sessions, com.coursebook.catalog.Catalog catalog) {
         this.worklist = worklist;
         this.sessions = sessions;
+        this.catalog = catalog;
     }
 
     @GetMapping("/worklist")
-    String worklist(Model model) {
+    String worklist(Model model, java.util.Locale locale) {
+        // Programs by name in the reader's language, never by code.
+        model.addAttribute("programNames", catalog.programs(locale).stream().collect(
+                java.util.stream.Collectors.toMap(p -> p.code(), p -> p.name(), (a, b) -> a)));
         model.addAttribute("items", worklist.needingAttention());
         model.addAttribute("gaps", worklist.coursesWithGaps());
         model.addAttribute("past", worklist.pastStillBooked());

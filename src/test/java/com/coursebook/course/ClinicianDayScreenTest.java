@@ -79,7 +79,12 @@ class ClinicianDayScreenTest {
 
         String list = page("/today/notes");
         assertThat(count(Pattern.compile("href=\"/sessions/\\d+/note\""), list)).isEqualTo(toSign);
-        assertThat(list).contains("Podpisyvaev Fyodor");
+        assertThat(list).contains("Podpisyvaev Fyodor").contains("Therapeutic prostate massage");
+        // Programs by name, never by code, on these pages and reception's worklist.
+        for (String page : new String[] { day, list, mvc.perform(get("/worklist").with(user("reception")
+                .roles("RECEPTIONIST"))).andReturn().getResponse().getContentAsString() }) {
+            assertThat(page).doesNotContainPattern(">\\s*[A-Z]+_MASSAGE\\s*<");
+        }
     }
 
     private String page(String path) throws Exception {
