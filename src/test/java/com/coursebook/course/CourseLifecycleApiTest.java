@@ -337,6 +337,11 @@ class CourseLifecycleApiTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         List<Integer> numbers = JsonPath.read(replaced, "$.sessions[?(@.status != 'CANCELLED_BY_CLINIC')].number");
         assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        // The chart numbers its list the same way: the cancelled session carries no number of its own.
+        String chart = courses(mvc.perform(get("/patients/{id}", booked.patient).with(org.springframework.security.test
+                .web.servlet.request.SecurityMockMvcRequestPostProcessors.user("urologist").roles("CLINICIAN")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(chart).contains("<li value=\"8\"").doesNotContain("<li value=\"9\"").contains("uncounted");
 
         var clinician = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .user("urologist").roles("CLINICIAN");

@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.DisplayName;
@@ -98,10 +99,11 @@ class DemoClinicTest {
                 .single()).isGreaterThanOrEqualTo(10);
         String family = jdbc.sql("SELECT family_name FROM patient WHERE family_name ~ '^[А-Яа-яЁё]+$' ORDER BY id LIMIT 1")
                 .query(String.class).single();
-        HttpResponse<String> found = get("/api/patients?q="
+        HttpResponse<String> found = get("/api/patients?query="
                 + URLEncoder.encode(family.toLowerCase(), StandardCharsets.UTF_8).replace("+", "%20"), "reception");
         assertThat(found.statusCode()).isEqualTo(200);
-        assertThat(found.body()).contains(family);
+        List<String> names = com.jayway.jsonpath.JsonPath.read(found.body(), "$[*].fullName");
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).containsIgnoringCase(family));
     }
 
     private long sessions(long practitioner, String condition, Object value) {
