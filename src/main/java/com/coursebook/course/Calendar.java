@@ -62,7 +62,8 @@ public class Calendar {
         }
         List<Entry> entries = jdbc.sql("""
                 SELECT s.id, s.course_id, s.patient_id, p.family_name || ' ' || p.given_name AS patient_name,
-                       tp.code, tp.name_en, tp.name_ru, s.seq_no, c.prescribed_sessions, s.starts_at, s.ends_at,
+                       tp.code, tp.name_en, tp.name_ru, """ + SessionNumber.SQL + """
+                        AS seq_no, c.prescribed_sessions, s.starts_at, s.ends_at,
                        s.status, s.needs_attention, s.practitioner_id, s.room_id
                 FROM course_session s
                 JOIN course c ON c.id = s.course_id

@@ -44,21 +44,24 @@ public class ClinicianDay {
     }
 
     /** A course of this clinician's held until they review it (pain, an adverse event, a worse condition). */
-    public record Review(Long courseId, Long patientId, String patientName, String programCode, String reason) {
+    public record Review(Long courseId, Long patientId, String patientName, String programCode, String programName,
+            String reason) {
     }
 
     /** Courses waiting for the signed-in clinician's review. One query. */
     @Transactional
-    public List<Review> waitingForReview() {
+    public List<Review> waitingForReview(Locale locale) {
         Long practitionerId = currentPractitioner();
         return jdbc.sql("""
-                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, c.review_reason
+                SELECT c.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, tp.code, tp.name_en,
+                       tp.name_ru, c.review_reason
                 FROM course c JOIN patient p ON p.id = c.patient_id JOIN treatment_program tp ON tp.id = c.program_id
                 WHERE c.practitioner_id = ? AND c.needs_review AND c.status IN ('PLANNED', 'ACTIVE', 'PAUSED')
                 ORDER BY c.updated_at""")
                 .param(practitionerId)
                 .query((rs, row) -> new Review(rs.getLong("id"), rs.getLong("patient_id"), rs.getString("name"),
-                        rs.getString("code"), rs.getString("review_reason")))
+                        rs.getString("code"), new Bilingual(rs.getString("name_en"), rs.getString("name_ru")).in(locale),
+                        rs.getString("review_reason")))
                 .list();
     }
 
@@ -79,7 +82,8 @@ public class ClinicianDay {
     public List<Item> of(Long practitionerId, LocalDate day, Locale locale) {
         List<Item> items = jdbc.sql("""
                 SELECT s.id, s.course_id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name,
-                       tp.code, tp.name_en, tp.name_ru, tp.preparation_en, tp.preparation_ru, s.seq_no,
+                       tp.code, tp.name_en, tp.name_ru, tp.preparation_en, tp.preparation_ru, """ + SessionNumber.SQL + """
+                        AS seq_no,
                        c.prescribed_sessions, s.starts_at, s.ends_at, s.status, s.needs_attention, s.attention_rule,
                        EXISTS (SELECT 1 FROM rule_override o WHERE o.course_id = c.id) AS warning_confirmed,
                        c.needs_review

@@ -68,8 +68,9 @@ public class CourseQueries {
         boolean clinician = Staff.currentIsClinician();
         return new CourseView(course.getId(), course.getPatientId(), course.getProgram().getCode(),
                 course.getProgram().getName().in(locale), course.getPractitionerId(), course.getStatus(),
-                course.getPrescribedSessions(), course.getCadenceDays(), course.isNeedsReview(),
-                course.getSessions().stream().map(s -> new CourseView.SessionView(s.getId(), s.getSeqNo(),
+                course.getStatusReason(), course.getPrescribedSessions(), course.getCadenceDays(), course.isNeedsReview(),
+                course.getSessions().stream().map(s -> new CourseView.SessionView(s.getId(),
+                        SessionNumber.of(s, course.getSessions()),
                         clock.toLocal(s.getStartsAt()), clock.toLocal(s.getEndsAt()), s.getStatus(),
                         s.isNeedsAttention(), s.getAttentionRule(), s.getAttentionUntil())).toList(),
                 confirmed.stream().map(o -> new CourseView.OverrideView(o.getRuleCode(),

@@ -105,10 +105,16 @@ public class CourseSession extends VersionedEntity {
         changeStatus(SessionStatus.CHECKED_IN, by, at);
     }
 
-    /** The session took place (from booked too: a clinician may record it without a separate check-in). */
+    /**
+     * The session took place (from booked too: a clinician may record it without a separate check-in); only once
+     * its time has begun, as for a no-show.
+     */
     void markAttended(String by, Instant at) {
         if (status != SessionStatus.CHECKED_IN && status != SessionStatus.BOOKED) {
             throw new com.coursebook.shared.ConflictException("session.notBooked", seqNo);
+        }
+        if (at.isBefore(startsAt)) {
+            throw new com.coursebook.shared.ConflictException("session.attended.early", seqNo);
         }
         changeStatus(SessionStatus.ATTENDED, by, at);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A course as screens and the API show it; clinical fields are null for receptionists. */
 public record CourseView(Long id, Long patientId, String programCode, String programName, Long practitionerId,
-        CourseStatus status, int prescribedSessions, int cadenceDays, boolean underReview, List<SessionView> sessions,
+        CourseStatus status, String statusReason, int prescribedSessions, int cadenceDays, boolean underReview, List<SessionView> sessions,
         List<OverrideView> overrides) {
 
     public record SessionView(Long id, int number, LocalDateTime startsAt, LocalDateTime endsAt, SessionStatus status,
@@ -26,16 +26,25 @@ public record CourseView(Long id, Long patientId, String programCode, String pro
                 || s.status() == SessionStatus.CANCELLED_LATE).count();
     }
 
-    /** Sessions still to come or still owed: the prescription minus those attended. */
+    /** Sessions still to come or still owed: the prescription minus those attended; none once the course ended. */
     public long remaining() {
-        return Math.max(0, prescribedSessions - attended());
+        return ended() ? 0 : Math.max(0, prescribedSessions - attended());
+    }
+
+    /** Completed, stopped or abandoned: nothing more is to come. */
+    public boolean ended() {
+        return status == CourseStatus.COMPLETED || status == CourseStatus.STOPPED || status == CourseStatus.ABANDONED;
     }
 
     public long attentionCount() {
         return sessions.stream().filter(SessionView::needsAttention).count();
     }
 
+    /** The next session to come; none while the course is paused or once it ended. */
     public SessionView nextSession(LocalDateTime now) {
+        if (status == CourseStatus.PAUSED || ended()) {
+            return null;
+        }
         return sessions.stream().filter(s -> s.status() == SessionStatus.BOOKED && s.startsAt().isAfter(now))
                 .min(java.util.Comparator.comparing(SessionView::startsAt)).orElse(null);
     }

@@ -75,7 +75,8 @@ public class Worklist {
         LocalDate tomorrow = clock.today().plusDays(1);
         List<Confirmation> calls = jdbc.sql("""
                 SELECT s.id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name, p.phone, tp.code,
-                       s.seq_no, c.prescribed_sessions, s.starts_at
+                       """ + SessionNumber.SQL + """
+                        AS seq_no, c.prescribed_sessions, s.starts_at
                 FROM course_session s
                 JOIN course c ON c.id = s.course_id
                 JOIN patient p ON p.id = s.patient_id
@@ -116,7 +117,8 @@ public class Worklist {
     private List<Item> sessions(String condition, String order, Object bound) {
         return jdbc.sql("""
                 SELECT s.id, s.course_id, p.id AS patient_id, p.family_name || ' ' || p.given_name AS name,
-                       p.record_number, p.phone, tp.code, s.seq_no, c.prescribed_sessions, s.starts_at,
+                       p.record_number, p.phone, tp.code, """ + SessionNumber.SQL + """
+                        AS seq_no, c.prescribed_sessions, s.starts_at,
                        s.attention_rule, s.attention_until
                 FROM course_session s
                 JOIN course c ON c.id = s.course_id

@@ -138,6 +138,7 @@ public class ClinicalRecordService {
         if (startsOn.isAfter(clock.today())) {
             throw new InvalidRequestException("startsOn", "patient.lastPeriodStart.future");
         }
+        patient.periodStarted(startsOn); // the chart and the forecast read the same, latest start
         if (!periods.existsByPatientIdAndStartsOn(patientId, startsOn)) {
             periods.save(new MenstrualPeriod(patientId, startsOn, actor()));
             audit.record("CREATE", "MENSTRUAL_PERIOD", null, patientId, "startsOn=" + startsOn);

@@ -131,6 +131,13 @@ public class Patient extends VersionedEntity {
         return address;
     }
 
+    /** A reported period start; the latest one known is the patient's last period start. */
+    void periodStarted(LocalDate startsOn) {
+        if (sex == Sex.FEMALE && (lastPeriodStart == null || startsOn.isAfter(lastPeriodStart))) {
+            this.lastPeriodStart = startsOn;
+        }
+    }
+
     public LocalDate getLastPeriodStart() {
         return lastPeriodStart;
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds patients as a receptionist types: every word of the query must match a name, a phone number,
- * a birth date or a record number. One SQL query, served by trigram and b-tree indexes, so it stays
+ * a birth date, a birth year or a record number. One SQL query, served by trigram and b-tree indexes, so it stays
  * fast with hundreds of thousands of patients.
  */
 @Component
@@ -29,6 +29,8 @@ class PatientSearch {
     private static final Pattern RECORD_NUMBER = Pattern.compile("(?i)cb-?\\d{3,}");
 
     private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9()\\- ]*\\d{3,}[0-9()\\- ]*");
+
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"));
@@ -52,6 +54,15 @@ class PatientSearch {
             if (date.isPresent()) {
                 conditions.add("birth_date = :" + name);
                 parameters.put(name, date.get());
+            }
+            else if (YEAR.matcher(word).matches()) {
+                // "savin 1975": a birth year, as patients give it; four digits may also be part of a phone number
+                conditions.add("(birth_date >= :" + name + "from AND birth_date < :" + name + "to OR phone_digits LIKE :"
+                        + name + ")");
+                int year = Integer.parseInt(word);
+                parameters.put(name + "from", LocalDate.of(year, 1, 1));
+                parameters.put(name + "to", LocalDate.of(year + 1, 1, 1));
+                parameters.put(name, "%" + word + "%");
             }
             else if (RECORD_NUMBER.matcher(word).matches()) {
                 conditions.add("record_number = :" + name);

@@ -27,28 +27,36 @@ import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invented demo data for the embedded run: staff logins, practitioners with working hours and a lunch break,
  * a holiday closure, rooms and patients. Loaded once (when no user exists yet), never against an external database.
  * Every name, date and phone number here is made up.
+ * <p>
+ * Loaded as a lifecycle step just before the web server opens its port (and before BootstrapAdmin, which only acts
+ * when no user exists), so the demo logins work from the first request the server accepts.
  */
 @Component
-@Order(0) // before BootstrapAdmin, which only acts when no user exists
 @ConditionalOnEmbeddedDatabase
 @ConditionalOnProperty(name = "coursebook.demo-data.enabled", havingValue = "true", matchIfMissing = true)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
+
+    /** Before the web server's start (the connector opens there), and before BootstrapAdmin's. */
+    static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 2;
+
+    static final List<String> LOGINS = List.of("reception", "urologist", "gynecologist", "admin");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -62,6 +70,16 @@ class DemoData implements ApplicationRunner {
 
     private static final List<String> FAMILY = List.of("Demidov", "Zhukov", "Orlov", "Belov", "Lebedev", "Sokolov",
             "Frolov", "Gusev", "Tikhonov", "Krylov", "Savin", "Markov", "Vinogradov", "Kuzmin", "Golubev");
+
+    /** The same names in Cyrillic, index for index: a third of the demo patients are written the Russian way. */
+    private static final List<String> MALE_GIVEN_RU = List.of("Иван", "Павел", "Сергей", "Дмитрий", "Алексей",
+            "Михаил", "Николай", "Олег", "Виктор", "Андрей", "Борис", "Юрий");
+
+    private static final List<String> FEMALE_GIVEN_RU = List.of("Анна", "Мария", "Елена", "Ольга", "Татьяна",
+            "Наталья", "Ирина", "Светлана", "Дарья", "Ксения", "Полина", "Вера");
+
+    private static final List<String> FAMILY_RU = List.of("Демидов", "Жуков", "Орлов", "Белов", "Лебедев", "Соколов",
+            "Фролов", "Гусев", "Тихонов", "Крылов", "Савин", "Марков", "Виноградов", "Кузьмин", "Голубев");
 
     private final AppUsers users;
 
@@ -79,8 +97,18 @@ class DemoData implements ApplicationRunner {
 
     private final DataSource dataSource;
 
+    private final TransactionTemplate transaction;
+
+    private final boolean upcoming;
+
+    private volatile boolean running;
+
     DemoData(AppUsers users, TreatmentPrograms programs, PatientService patients, PasswordEncoder passwordEncoder,
-            EntityManager entityManager, ClinicClock clock, JdbcClient jdbc, DataSource dataSource) {
+            EntityManager entityManager, ClinicClock clock, JdbcClient jdbc, DataSource dataSource,
+            PlatformTransactionManager transactions,
+            @Value("${coursebook.demo-data.upcoming:true}") boolean upcoming) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.upcoming = upcoming;
         this.clock = clock;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -92,8 +120,27 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void start() {
+        transaction.executeWithoutResult(status -> loadIfEmpty());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void loadIfEmpty() {
         if (users.count() > 0) {
             return;
         }
@@ -110,7 +157,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
-        Location clinic = persist(new Location("Central clinic", "1 Example Street"));
+        Location clinic = persist(new Location("Central clinic", "12 Lesnaya Street, Moscow 125047",
+                "+7 495 010-20-30"));
         persist(new Room(clinic, "Room 1 (urology)", "UROLOGY"));
         persist(new Room(clinic, "Room 2 (urology)", "UROLOGY"));
         persist(new Room(clinic, "Room 3 (gynecology)", "GYNECOLOGY"));
@@ -143,14 +191,20 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < 40; i++) {
             boolean male = i % 2 == 0;
             PatientForm form = new PatientForm();
-            form.setGivenName((male ? MALE_GIVEN : FEMALE_GIVEN).get(random.nextInt(12)));
-            String family = FAMILY.get(random.nextInt(FAMILY.size()));
-            form.setFamilyName(male ? family : family + "a");
+            boolean cyrillic = i % 3 == 1;
+            int given = random.nextInt(12);
+            int familyIndex = random.nextInt(FAMILY.size());
+            form.setGivenName((male ? cyrillic ? MALE_GIVEN_RU : MALE_GIVEN : cyrillic ? FEMALE_GIVEN_RU : FEMALE_GIVEN)
+                    .get(given));
+            String family = FAMILY.get(familyIndex);
+            String written = cyrillic ? FAMILY_RU.get(familyIndex) : family;
+            form.setFamilyName(male ? written : written + (cyrillic ? "а" : "a"));
             form.setSex(male ? Sex.MALE : Sex.FEMALE);
             form.setBirthDate(LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28)));
             form.setPhone(String.format("+7 900 %03d-%02d-%02d", random.nextInt(1000), random.nextInt(100),
                     random.nextInt(100)));
-            form.setEmail(form.getGivenName().toLowerCase() + "." + family.toLowerCase() + i + "@example.org");
+            form.setEmail((male ? MALE_GIVEN : FEMALE_GIVEN).get(given).toLowerCase() + "." + family.toLowerCase() + i
+                    + "@example.org");
             form.setConfirmDuplicate(true);
             if (!male && form.getBirthDate().isAfter(LocalDate.of(1975, 1, 1))) {
                 form.setLastPeriodStart(LocalDate.now().minusDays(random.nextInt(28)));
@@ -167,8 +221,11 @@ class DemoData implements ApplicationRunner {
      * patient, back to back over the last twelve months, mostly completed, some stopped with a reason, some
      * abandoned after three no-shows in a row, and the last one of each patient still running (ACTIVE) with its
      * sessions so far. Written with plain SQL, bypassing the booking rules, because every session lies in the past
-     * and the rules only judge bookings from now on. No session is in the future: tests book the demo
-     * practitioners at future dates and must find them free. Practitioner times never overlap (the exclusion
+     * and the rules only judge bookings from now on. With {@code coursebook.demo-data.upcoming} (on unless the tests
+     * switch it off: they book the demo practitioners at future dates and must find them free) the running courses
+     * go on from today with their remaining sessions booked, each clinician has a session today, and per clinician
+     * one course has two coming sessions blocked by a recorded fever and one is held for review. Practitioner times
+     * never overlap (the exclusion
      * constraints hold for history too); room_id stays null because which room was used is not remembered.
      */
     private void loadHistory(Practitioner urologist, Practitioner gynecologist) {
@@ -195,6 +252,12 @@ class DemoData implements ApplicationRunner {
         List<Object[]> sessions = new java.util.ArrayList<>();
         List<Object[]> events = new java.util.ArrayList<>();
         long courseId = jdbc.sql("SELECT coalesce(max(id), 0) FROM course").query(Long.class).single() + 1000;
+        java.time.LocalDateTime now = clock.toLocal(clock.now());
+        LocalDate newYearsDay = LocalDate.of(today.getYear() + 1, 1, 1);
+        java.util.Map<String, Integer> runningPerClinician = new java.util.HashMap<>();
+        java.util.Set<String> blocked = new java.util.HashSet<>();
+        java.util.Set<String> heldFor = new java.util.HashSet<>();
+        List<Object[]> conditions = new java.util.ArrayList<>();
         for (Object[] patient : demoPatients) {
             long patientId = (Long) patient[0];
             boolean male = "MALE".equals(patient[1]);
@@ -285,8 +348,49 @@ class DemoData implements ApplicationRunner {
                 if (seq == 0) {
                     break;
                 }
+                boolean hold = held && status.equals("ACTIVE");
+                if (status.equals("ACTIVE") && upcoming) {
+                    // Still running: book the rest of it from today on, so every day the demo starts looks alive.
+                    int nth = runningPerClinician.merge(clinician, 1, Integer::sum);
+                    LocalDate next = nth == 1 ? today : date; // each clinician's first running course comes today
+                    List<Object[]> ahead = new java.util.ArrayList<>();
+                    int toBook = Math.min(program.sessions() - attended, 10);
+                    while (ahead.size() < toBook && next.isBefore(today.plusDays(60))) {
+                        java.time.LocalDateTime start = next.getDayOfWeek() == DayOfWeek.SUNDAY
+                                || next.equals(newYearsDay) ? null
+                                        : freeHour(taken, practitioner.getId(), next, preferredHour);
+                        if (start != null) {
+                            boolean over = start.isBefore(now);
+                            Object[] session = { courseId, patientId, practitioner.getId(), ++seq, start,
+                                    start.plusMinutes(program.minutes()), over ? "ATTENDED" : "BOOKED", false, clinician };
+                            sessions.add(session);
+                            if (!over) {
+                                ahead.add(session);
+                            }
+                        }
+                        next = next.plusDays(start == null ? 1 : program.cadence());
+                    }
+                    if (nth >= 2 && !blocked.contains(clinician) && !code.equals("HAEMORRHOID_MASSAGE")
+                            && ahead.size() >= 3) {
+                        // A fever recorded for two of the coming sessions: they wait for a decision.
+                        blocked.add(clinician);
+                        ahead.get(1)[7] = true;
+                        ahead.get(2)[7] = true;
+                        LocalDate onset = ((java.time.LocalDateTime) ahead.get(1)[4]).toLocalDate();
+                        LocalDate end = ((java.time.LocalDateTime) ahead.get(2)[4]).toLocalDate();
+                        conditions.add(new Object[] { patientId, onset, end, clinician, courseId, end.plusDays(1) });
+                        events.add(new Object[] { courseId, "BLOCKED", "ACTIVE_CONDITION", clinician,
+                                now.minusHours(2) });
+                    }
+                    else if (nth >= 3 && !heldFor.contains(clinician)) {
+                        heldFor.add(clinician);
+                        hold = true;
+                        events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", "Pain after session", clinician,
+                                now.minusDays(1) });
+                    }
+                }
                 courses.add(new Object[] { courseId, patientId, program.id(), practitioner.getId(), program.sessions(),
-                        program.cadence(), status, reason, held && status.equals("ACTIVE") });
+                        program.cadence(), status, reason, hold });
                 events.add(new Object[] { courseId, "STARTED", null, clinician, first });
                 if (held) {
                     events.add(new Object[] { courseId, "HOLD_FOR_REVIEW", painAfter, clinician,
@@ -306,7 +410,7 @@ class DemoData implements ApplicationRunner {
                 day = last.toLocalDate().plusDays(7 + random.nextInt(34));
             }
         }
-        driftAway(courses, sessions, 3);
+        driftAway(courses, sessions, 3, now);
         org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         template.batchUpdate("""
                 INSERT INTO course (id, patient_id, program_id, practitioner_id, prescribed_sessions, cadence_days,
@@ -319,8 +423,17 @@ class DemoData implements ApplicationRunner {
                 INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at, status,
                                             needs_attention, attention_rule, status_changed_by, status_changed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'ACTIVE_CONDITION' END, ?, ?)""",
-                sessions.stream().map(s -> new Object[] { s[0], s[1], s[2], s[3], timestamp(s[4]), timestamp(s[5]),
-                        s[6], s[7], s[7], s[8], timestamp(s[5]) }).toList());
+                sessions.stream().map(s -> "BOOKED".equals(s[6])
+                        ? new Object[] { s[0], s[1], s[2], s[3], timestamp(s[4]), timestamp(s[5]), s[6], s[7], s[7],
+                                null, null }
+                        : new Object[] { s[0], s[1], s[2], s[3], timestamp(s[4]), timestamp(s[5]), s[6], s[7], s[7],
+                                s[8], timestamp(s[5]) }).toList());
+        template.batchUpdate("""
+                INSERT INTO patient_condition (patient_id, contraindication_id, onset, expected_end, note, recorded_by)
+                VALUES (?, (SELECT id FROM contraindication WHERE code = 'FEVER'), ?, ?, 'Temperature 38.2', ?)""",
+                conditions.stream().map(c -> new Object[] { c[0], c[1], c[2], c[3] }).toList());
+        template.batchUpdate("UPDATE course_session SET attention_until = ? WHERE course_id = ? AND needs_attention "
+                + "AND status = 'BOOKED'", conditions.stream().map(c -> new Object[] { c[5], c[4] }).toList());
         template.batchUpdate("INSERT INTO course_event (course_id, act, reason, actor, occurred_at) VALUES (?, ?, ?, ?, ?)",
                 events.stream().map(e -> new Object[] { e[0], e[1], e[2], e[3], timestamp(e[4]) }).toList());
         // Ids were given explicitly above; move the identity on so the next course the app creates does not collide.
@@ -333,12 +446,14 @@ class DemoData implements ApplicationRunner {
      * A few running courses whose patient missed the last two sessions, so the admin's worklist of courses about to
      * be abandoned has something to show: the first {@code count} running courses with at least four sessions.
      */
-    private static void driftAway(List<Object[]> courses, List<Object[]> sessions, int count) {
+    private static void driftAway(List<Object[]> courses, List<Object[]> sessions, int count,
+            java.time.LocalDateTime now) {
         java.util.Set<Object> running = courses.stream().filter(c -> "ACTIVE".equals(c[6])).map(c -> c[0])
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         int done = 0;
         for (Object id : running) {
-            List<Object[]> own = sessions.stream().filter(s -> s[0].equals(id)).toList();
+            List<Object[]> own = sessions.stream().filter(s -> s[0].equals(id))
+                    .filter(s -> ((java.time.LocalDateTime) s[4]).toLocalDate().isBefore(now.toLocalDate())).toList();
             if (own.size() < 4 || done == count) {
                 continue;
             }

@@ -56,12 +56,37 @@ public record ReviewFilter(LocalDate from, LocalDate to, Long location, String p
             query.append("&location=").append(location);
         }
         if (program != null) {
-            query.append("&program=").append(java.net.URLEncoder.encode(program, java.nio.charset.StandardCharsets.UTF_8));
+            query.append("&program=").append(encode(program));
         }
         if (practitioner != null) {
             query.append("&practitioner=").append(practitioner);
         }
         return query.toString();
+    }
+
+    /** The same filter narrowed to one program, for the "by program" drill-down links. */
+    public ReviewFilter withProgram(String code) {
+        return new ReviewFilter(from, to, location, code, practitioner);
+    }
+
+    /**
+     * The query of a drill-down: this filter, the outcome, and the month and stop reason only when given (an
+     * empty reason is a real choice, "no reason given", so an absent one must not be sent as empty).
+     */
+    public String drillDown(Outcome outcome, String month, String reason) {
+        StringBuilder query = new StringBuilder(query()).append("&outcome=").append(outcome);
+        if (month != null && !month.isBlank()) {
+            query.append("&month=").append(encode(month));
+        }
+        if (reason != null) {
+            query.append("&reason=").append(encode(reason));
+        }
+        return query.toString();
+    }
+
+    /** Percent-encoding throughout (a space as %20, not +), which every reader of a URL decodes the same way. */
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -15,12 +15,20 @@ public class Location extends VersionedEntity {
 
     private String address;
 
+    /** As patients should dial it; printed on their appointment list. */
+    private String phone;
+
     protected Location() {
     }
 
     public Location(String name, String address) {
+        this(name, address, null);
+    }
+
+    public Location(String name, String address, String phone) {
         this.name = name;
         this.address = address;
+        this.phone = phone;
     }
 
     public String getName() {
@@ -29,5 +37,9 @@ public class Location extends VersionedEntity {
 
     public String getAddress() {
         return address;
+    }
+
+    public String getPhone() {
+        return phone;
     }
 }

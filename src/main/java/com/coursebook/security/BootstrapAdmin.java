@@ -3,13 +3,13 @@ package com.coursebook.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A fresh production database has no users and no demo data. When the operator sets
@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * someone can sign in; it does nothing once any user exists. The password never lives in the repository.
  */
 @Component
-@Order(10)
 @ConditionalOnProperty(name = "coursebook.bootstrap-admin.password")
-class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements SmartLifecycle {
+
+    /** After the demo data (which would make this unnecessary), before the web server opens its port. */
+    static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -29,16 +31,41 @@ class BootstrapAdmin implements ApplicationRunner {
 
     private final String password;
 
+    private final TransactionTemplate transaction;
+
+    private volatile boolean running;
+
     BootstrapAdmin(AppUsers users, PasswordEncoder encoder,
-            @org.springframework.beans.factory.annotation.Value("${coursebook.bootstrap-admin.password}") String password) {
+            @org.springframework.beans.factory.annotation.Value("${coursebook.bootstrap-admin.password}") String password,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.users = users;
         this.encoder = encoder;
         this.password = password;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void start() {
+        transaction.executeWithoutResult(status -> createFirstAdmin());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void createFirstAdmin() {
         if (password.isBlank() || users.count() > 0) {
             return;
         }

@@ -35,9 +35,9 @@ class ClinicianDayBrowserTest extends BrowserTest {
         long course = jdbc.sql("INSERT INTO course (patient_id, program_id, practitioner_id, prescribed_sessions, "
                 + "cadence_days, created_by) VALUES (?, ?, ?, 8, 2, 'reception') RETURNING id")
                 .params(patient, program, practitioner).query(Long.class).single();
-        // Today's session a few minutes from now (booked earlier, as reception would have); cleared by an examination.
+        // Today's session, begun a minute ago (booked earlier, as reception would have); cleared by an examination.
         long session = jdbc.sql("INSERT INTO course_session (course_id, patient_id, practitioner_id, seq_no, starts_at, "
-                        + "ends_at) VALUES (?, ?, ?, 1, now() + interval '3 minutes', now() + interval '33 minutes') RETURNING id")
+                        + "ends_at) VALUES (?, ?, ?, 1, now() - interval '1 minute', now() + interval '29 minutes') RETURNING id")
                 .params(course, patient, practitioner).query(Long.class).single();
         jdbc.sql("INSERT INTO examination (patient_id, program_id, examined_on, cleared, examined_by) "
                 + "VALUES (?, ?, ?, true, 'urologist')").params(patient, program, LocalDate.now(ZoneId.of("Europe/Moscow")))

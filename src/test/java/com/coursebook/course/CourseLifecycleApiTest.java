@@ -64,6 +64,7 @@ class CourseLifecycleApiTest {
         mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sessions[0].status").value("CHECKED_IN"));
+        begin(booked.sessions.get(0)); // the patient came early; the session's time comes
         mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(0)).with(httpBasic("urologist", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"ATTENDED\"}"))
                 .andExpect(status().isOk())
@@ -109,12 +110,12 @@ class CourseLifecycleApiTest {
     void attendanceEndsTheRun() throws Exception {
         Booked booked = bookWithFirstSessionToday("Vernulsyaev", 3);
         examine(booked.patient);
-        // Sessions 1 and 2 took place in the last days; session 3 is minutes from now, so it can be attended today.
+        // Sessions 1 and 2 took place in the last days; session 3 began minutes ago, so it can be attended now.
         jdbc.sql("UPDATE course_session SET starts_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3), "
                 + "ends_at = now() - make_interval(days => 6 - seq_no * 2, hours => 3) + interval '30 minutes' "
                 + "WHERE course_id = ? AND seq_no <= 2").param(booked.course).update();
-        jdbc.sql("UPDATE course_session SET starts_at = now() + interval '3 minutes', "
-                + "ends_at = now() + interval '33 minutes', room_id = NULL WHERE course_id = ? AND seq_no = 3")
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '3 minutes', "
+                + "ends_at = now() + interval '27 minutes', room_id = NULL WHERE course_id = ? AND seq_no = 3")
                 .param(booked.course).update();
         attendance(booked.sessions.get(0), "NO_SHOW");
         attendance(booked.sessions.get(1), "NO_SHOW");
@@ -264,6 +265,139 @@ class CourseLifecycleApiTest {
     }
 
     @Test
+    @DisplayName("attended cannot be recorded before the session has begun, just as a no-show cannot")
+    void attendedNotBeforeTheSession() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Zaraneev", 8);
+        examine(booked.patient);
+        for (String outcome : List.of("ATTENDED", "NO_SHOW")) {
+            // today, minutes from now
+            mvc.perform(post("/api/sessions/{id}/attendance", booked.sessions.get(0)).with(httpBasic("urologist", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"" + outcome + "\"}"))
+                    .andExpect(status().isConflict());
+        }
+        assertThat(statusOf(booked.sessions.get(0))).isEqualTo("BOOKED");
+        begin(booked.sessions.get(0));
+        attendance(booked.sessions.get(0), "ATTENDED").andExpect(jsonPath("$.sessions[0].status").value("ATTENDED"));
+    }
+
+    @Test
+    @DisplayName("on the session page, cancelling asks first, and a cancelled session offers to book its replacement")
+    void cancelAsksAndRebooks() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Otmenyaev", 9);
+        long session = booked.sessions.get(2);
+        var reception = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("reception").roles("RECEPTIONIST");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/sessions/{id}/cancel", session).param("byClinic", "false").with(reception).with(csrf))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/sessions/" + session + "?cancel=patient"));
+        assertThat(statusOf(session)).as("not cancelled without a yes").isEqualTo("BOOKED");
+        String asking = mvc.perform(get("/sessions/{id}", session).param("cancel", "patient").with(reception))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asking).contains("id=\"confirm-cancel\"").contains("name=\"confirmed\" value=\"true\"")
+                .contains("Keep the session");
+        mvc.perform(post("/sessions/{id}/cancel", session).param("byClinic", "false").param("confirmed", "true")
+                        .with(reception).with(csrf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/sessions/" + session));
+        assertThat(statusOf(session)).isEqualTo("CANCELLED_EARLY");
+
+        String cancelled = mvc.perform(get("/sessions/{id}", session).with(reception)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(cancelled).contains("action=\"/sessions/" + session + "/replacement\"");
+        String last = jdbc.sql("SELECT to_char(max(starts_at) AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') "
+                + "FROM course_session WHERE course_id = ?").param(booked.course).query(String.class).single();
+        LocalDate day = LocalDate.parse(last.substring(0, 10)).plusDays(2);
+        day = day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? day.plusDays(1) : day;
+        String replacement = day + last.substring(10);
+        String target = mvc.perform(post("/sessions/{id}/replacement", session).param("startsAt", replacement)
+                        .with(reception).with(csrf))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long added = jdbc.sql("SELECT id FROM course_session WHERE course_id = ? AND status = 'BOOKED' "
+                + "AND to_char(starts_at AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') = ?")
+                .params(booked.course, replacement).query(Long.class).single();
+        assertThat(target).isEqualTo("/sessions/" + added);
+    }
+
+    @Test
+    @DisplayName("the chart tells a course as it stands: numbers within the prescription after a replacement, a paused "
+            + "course with its reason and no next session, a stopped one with nothing to go; the calendar explains "
+            + "the checked-in colour")
+    void chartAsItStands() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Pauzov", 10);
+        mvc.perform(post("/api/sessions/{id}/cancel", booked.sessions.get(3)).with(httpBasic("reception", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"byClinic\":true}")).andExpect(status().isOk());
+        String last = jdbc.sql("SELECT to_char(max(starts_at) AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD\"T\"HH24:MI') "
+                + "FROM course_session WHERE course_id = ?").param(booked.course).query(String.class).single();
+        LocalDate day = LocalDate.parse(last.substring(0, 10)).plusDays(2);
+        day = day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? day.plusDays(1) : day;
+        String replaced = mvc.perform(post("/api/courses/{id}/sessions", booked.course).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"startsAt\":\"" + day + last.substring(10) + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        List<Integer> numbers = JsonPath.read(replaced, "$.sessions[?(@.status != 'CANCELLED_BY_CLINIC')].number");
+        assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        // The chart numbers its list the same way: the cancelled session carries no number of its own.
+        String chart = courses(mvc.perform(get("/patients/{id}", booked.patient).with(org.springframework.security.test
+                .web.servlet.request.SecurityMockMvcRequestPostProcessors.user("urologist").roles("CLINICIAN")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(chart).contains("<li value=\"8\"").doesNotContain("<li value=\"9\"").contains("uncounted");
+
+        var clinician = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("urologist").roles("CLINICIAN");
+        mvc.perform(post("/api/courses/{id}/pause", booked.course).with(httpBasic("urologist", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Away on a work trip\"}"))
+                .andExpect(status().isOk());
+        String paused = courses(mvc.perform(get("/patients/{id}", booked.patient).with(clinician)).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(paused).contains("Away on a work trip").doesNotContain("Next:").doesNotContain(">Booked<");
+
+        mvc.perform(post("/api/courses/{id}/resume", booked.course).with(httpBasic("urologist", "demo")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/courses/{id}/stop", booked.course).with(httpBasic("urologist", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Symptoms worse\"}"))
+                .andExpect(status().isOk());
+        String stopped = courses(mvc.perform(get("/patients/{id}", booked.patient).with(clinician)).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(stopped).contains("Symptoms worse").doesNotContain("to go");
+
+        assertThat(mvc.perform(get("/calendar").with(clinician)).andReturn().getResponse().getContentAsString())
+                .contains("legend entry-CHECKED_IN");
+    }
+
+    @Test
+    @DisplayName("a period start recorded on the chart is the one the chart shows")
+    void periodStartOnTheChart() throws Exception {
+        long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex, last_period_start, "
+                + "cycle_length_days, period_length_days) VALUES ('Test', 'Tsiklova', DATE '1990-01-01', 'FEMALE', ?, 28, 5) "
+                + "RETURNING id").param(TODAY.minusDays(30)).query(Long.class).single();
+        var reception = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("reception").roles("RECEPTIONIST");
+        mvc.perform(post("/patients/{id}/periods", patient).param("startsOn", TODAY.minusDays(2).toString())
+                .with(reception).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/patients/{id}", patient).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("gynecologist").roles("CLINICIAN"))).andReturn().getResponse()
+                .getContentAsString()).contains("Last period " + TODAY.minusDays(2)).doesNotContain(TODAY.minusDays(30).toString());
+    }
+
+    private static String courses(String chart) {
+        int start = chart.indexOf("id=\"courses\"");
+        return chart.substring(start, chart.indexOf("id=\"conditions\"", start));
+    }
+
+    /** Time passes: the session began a minute ago. */
+    private void begin(long session) {
+        jdbc.sql("UPDATE course_session SET starts_at = now() - interval '1 minute', ends_at = now() + interval "
+                + "'29 minutes' WHERE id = ?").param(session).update();
+    }
+
+    private String statusOf(long session) {
+        return jdbc.sql("SELECT status FROM course_session WHERE id = ?").param(session).query(String.class).single();
+    }
+
+    @Test
     @DisplayName("a clinician stops a course with a reason: its booked sessions are released; reception may not")
     void stop() throws Exception {
         Booked booked = bookWithFirstSessionToday("Stopov", 4);
@@ -365,7 +499,7 @@ class CourseLifecycleApiTest {
     }
 
     @Test
-    @DisplayName("the day page lists sessions attended over a day ago without a signed note; the worklist lists "
+    @DisplayName("the notes-to-sign page lists sessions attended over a day ago without a signed note; the worklist lists "
             + "tomorrow's sessions to confirm")
     void unsignedNotesAndConfirmations() throws Exception {
         long patient = patient("Nepodpisov");
@@ -380,11 +514,11 @@ class CourseLifecycleApiTest {
                         + "VALUES (?, ?, ?, 2, (?::date + time '07:10') AT TIME ZONE 'Europe/Moscow', "
                         + "(?::date + time '07:40') AT TIME ZONE 'Europe/Moscow')")
                 .params(course, patient, urologist(), TODAY.plusDays(1), TODAY.plusDays(1)).update();
-        mvc.perform(get("/today").with(org.springframework.security.test.web.servlet.request
+        mvc.perform(get("/today/notes").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.user("urologist").roles("CLINICIAN")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.matchesPattern("(?s).*id=\"unsigned-notes\".*Nepodpisov.*")));
+                        org.hamcrest.Matchers.matchesPattern("(?s).*id=\"notes-to-sign\".*Nepodpisov.*")));
         String worklist = mvc.perform(get("/worklist").with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.user("reception").roles("RECEPTIONIST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -72,6 +72,24 @@ class PatientRepositoryTest {
     }
 
     @Test
+    @DisplayName("finds patients by a name and a birth year, as a patient gives them on the phone")
+    void byNameAndBirthYear() {
+        assertThat(names(search.search("orlov 1975"))).containsExactly("Orlov Ivan");
+        assertThat(names(search.search("1988 orlo"))).containsExactly("Orlova Anna");
+        assertThat(names(search.search("zhukov 1976"))).isEmpty();
+        // four digits may still be part of a phone number
+        assertThat(names(search.search("orlova 0102"))).containsExactly("Orlova Anna");
+    }
+
+    @Test
+    @DisplayName("finds patients by a name in Cyrillic")
+    void byCyrillicName() {
+        patients.saveAndFlush(Patient.register(details("Ольга", "Савина", LocalDate.of(1975, 5, 6), Sex.FEMALE, null)));
+        assertThat(names(search.search("САВИНА ольга"))).containsExactly("Савина Ольга");
+        assertThat(names(search.search("савин 1975"))).containsExactly("Савина Ольга");
+    }
+
+    @Test
     @DisplayName("finds a patient by record number")
     void byRecordNumber() {
         assertThat(names(search.search(orlova.getRecordNumber().toLowerCase()))).containsExactly("Orlova Anna");

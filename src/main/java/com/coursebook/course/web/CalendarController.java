@@ -1,14 +1,15 @@
 package com.coursebook.course.web;
 
-import com.coursebook.course.DecisionRenderer;
 
 import com.coursebook.course.Calendar;
 import com.coursebook.course.CourseQueries;
+import com.coursebook.course.Course;
 import com.coursebook.course.CourseView;
 import com.coursebook.course.SessionService;
 import com.coursebook.course.SessionStatus;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -38,8 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CalendarController {
 
-    private final DecisionRenderer decisions;
-
     private final Calendar calendar;
 
     private final Practitioners practitioners;
@@ -57,8 +56,7 @@ class CalendarController {
     private final Rooms rooms;
 
     CalendarController(Calendar calendar, Practitioners practitioners, AppUsers users, CourseQueries courses,
-            SessionService sessions, PatientService patients, ClinicClock clock, Rooms rooms, DecisionRenderer decisions) {
-        this.decisions = decisions;
+            SessionService sessions, PatientService patients, ClinicClock clock, Rooms rooms) {
         this.rooms = rooms;
         this.calendar = calendar;
         this.practitioners = practitioners;
@@ -101,8 +99,13 @@ class CalendarController {
         return "course/calendar";
     }
 
+    /** {@code cancel} (patient or clinic): the page asks to confirm that cancellation before anything changes. */
     @GetMapping("/sessions/{id}")
-    String session(@PathVariable Long id, Model model, Locale locale) {
+    String session(@PathVariable Long id, @RequestParam(required = false) String cancel, Model model, Locale locale) {
+        if ("patient".equals(cancel) || "clinic".equals(cancel)) {
+            model.addAttribute("confirmCancel", cancel);
+        }
+        model.addAttribute("now", clock.toLocal(clock.now()));
         CourseView course = courses.courseOfSession(id, locale);
         model.addAttribute("course", course);
         // Not "session": in a template that name is the HTTP session's attributes, which would hide this one.
@@ -125,13 +128,35 @@ class CalendarController {
         return "redirect:/sessions/" + id;
     }
 
+    /** Cancels only when confirmed: the first press of a cancel button asks "really?" on the session's page. */
     @PostMapping("/sessions/{id}/cancel")
     @ReturnsTo("/sessions/{id}")
     String cancel(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean byClinic,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/sessions/" + id + "?cancel=" + (byClinic ? "clinic" : "patient");
+        }
         sessions.cancel(id, byClinic);
         redirect.addFlashAttribute("message", "session.cancelled");
         return "redirect:/sessions/" + id;
+    }
+
+    /** A replacement for a cancelled session, booked from its page and checked like any booking; opens the new one. */
+    @PostMapping("/sessions/{id}/replacement")
+    @ReturnsTo("/sessions/{id}")
+    String replace(@PathVariable Long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            Locale locale, RedirectAttributes redirect) {
+        if (startsAt == null) {
+            redirect.addFlashAttribute("problem", "session.move.startsAt.required");
+            return "redirect:/sessions/" + id;
+        }
+        Course course = sessions.fillGap(courses.courseOfSession(id, locale).id(), startsAt);
+        redirect.addFlashAttribute("message", "session.replaced");
+        Instant at = clock.toInstant(startsAt);
+        return "redirect:/sessions/" + course.getSessions().stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().equals(at))
+                .findFirst().orElseThrow().getId();
     }
 
     @PostMapping("/sessions/{id}/check-in")

@@ -88,8 +88,8 @@ class CourseActsApiController {
     @org.springframework.web.bind.annotation.GetMapping("/api/clinicians/me/reviews")
     java.util.List<ClinicianDay.Review> myReviews(Locale locale) {
         // The reason is stored as codes (the application's own words): said here in the caller's language.
-        return day.waitingForReview().stream().map(r -> new ClinicianDay.Review(r.courseId(), r.patientId(),
-                r.patientName(), r.programCode(), com.coursebook.shared.Phrase.render(r.reason(),
+        return day.waitingForReview(locale).stream().map(r -> new ClinicianDay.Review(r.courseId(), r.patientId(),
+                r.patientName(), r.programCode(), r.programName(), com.coursebook.shared.Phrase.render(r.reason(),
                         p -> messages.getMessage(p.code(), p.arguments().toArray(), p.stored(), locale)))).toList();
     }
 

@@ -40,8 +40,12 @@ class CoursePrintController {
         model.addAttribute("patient", patients.view(course.patientId()));
         model.addAttribute("program", catalog.programs(locale).stream()
                 .filter(p -> p.code().equals(course.programCode())).findFirst().orElseThrow());
-        model.addAttribute("practitioner", practitioners.findById(course.practitionerId())
-                .map(p -> p.getFullName()).orElse(""));
+        var practitioner = practitioners.findWithLocation(course.practitionerId());
+        model.addAttribute("practitioner", practitioner.map(p -> p.getFullName()).orElse(""));
+        // Where to come and whom to call: the practitioner's location.
+        model.addAttribute("clinic", practitioner.map(p -> p.getLocation()).orElse(null));
+        model.addAttribute("sessions", course.sessions().stream().filter(s -> !s.status().isCancelled())
+                .sorted(java.util.Comparator.comparing(CourseView.SessionView::startsAt)).toList());
         return "course/print";
     }
 }

@@ -1,6 +1,5 @@
 package com.coursebook.course.web;
 
-import com.coursebook.course.DecisionRenderer;
 
 
 import com.coursebook.course.SessionService;
@@ -12,14 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WorklistController {
 
-    private final DecisionRenderer decisions;
-
     private final Worklist worklist;
 
     private final SessionService sessions;
 
-    WorklistController(Worklist worklist, SessionService sessions, DecisionRenderer decisions) {
-        this.decisions = decisions;
+    WorklistController(Worklist worklist, SessionService sessions) {
         this.worklist = worklist;
         this.sessions = sessions;
     }

@@ -41,8 +41,15 @@ class ClinicianDayController {
         model.addAttribute("date", shown);
         model.addAttribute("today", clock.today());
         model.addAttribute("items", day.ofCurrentClinician(shown, locale));
-        model.addAttribute("reviews", day.waitingForReview());
-        model.addAttribute("unsigned", notesToSign.ofCurrentClinician());
+        model.addAttribute("reviews", day.waitingForReview(locale));
+        model.addAttribute("unsignedCount", notesToSign.countForCurrentClinician());
         return "course/today";
+    }
+
+    /** The notes still to sign, on their own page: a long list must not push the day's patients down. */
+    @GetMapping("/today/notes")
+    String notesToSign(Model model, Locale locale) {
+        model.addAttribute("unsigned", notesToSign.ofCurrentClinician(locale));
+        return "course/notes-to-sign";
     }
 }

@@ -81,6 +81,7 @@ class ReviewController {
         model.addAttribute("outcome", outcome);
         model.addAttribute("month", month);
         model.addAttribute("reason", reason);
+        model.addAttribute("drillQuery", filter.drillDown(outcome, month, reason));
         model.addAttribute("courses", completion.courses(filter, outcome, month, reason));
         return "review/courses";
     }
