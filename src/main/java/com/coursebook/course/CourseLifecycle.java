@@ -34,11 +34,11 @@ public class CourseLifecycle {
     private final int abandonAfterNoShows;
 
     CourseLifecycle(Courses courses, CourseEvents events, ClinicClock clock, AuditTrail audit,
-            @org.springframework.beans.factory.annotation.Value("${coursebook.courses.abandon-after-no-shows:3}") int abandonAfterNoShows) {
-        if (abandonAfterNoShows < 1) {
+            CourseSettings settings) {
+        if (settings.abandonAfterNoShows() < 1) {
             throw new IllegalStateException("coursebook.courses.abandon-after-no-shows must be at least 1");
         }
-        this.abandonAfterNoShows = abandonAfterNoShows;
+        this.abandonAfterNoShows = settings.abandonAfterNoShows();
         this.courses = courses;
         this.events = events;
         this.clock = clock;
