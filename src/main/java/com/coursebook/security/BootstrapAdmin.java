@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "coursebook.bootstrap-admin.password")
+@EnableConfigurationProperties(BootstrapAdminSettings.class)
 class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
@@ -29,11 +31,10 @@ class BootstrapAdmin implements ApplicationRunner {
 
     private final String password;
 
-    BootstrapAdmin(AppUsers users, PasswordEncoder encoder,
-            @org.springframework.beans.factory.annotation.Value("${coursebook.bootstrap-admin.password}") String password) {
+    BootstrapAdmin(AppUsers users, PasswordEncoder encoder, BootstrapAdminSettings settings) {
         this.users = users;
         this.encoder = encoder;
-        this.password = password;
+        this.password = settings.password();
     }
 
     @Override
