@@ -5,9 +5,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import com.coursebook.audit.AuditTrail;
+import com.coursebook.course.CourseSettings;
 import com.coursebook.shared.ClinicClock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +33,11 @@ public class AbandonmentWatch {
 
     private final int abandonAfterNoShows;
 
-    AbandonmentWatch(JdbcClient jdbc, ClinicClock clock, AuditTrail audit,
-            @Value("${coursebook.courses.abandon-after-no-shows:3}") int abandonAfterNoShows) {
+    AbandonmentWatch(JdbcClient jdbc, ClinicClock clock, AuditTrail audit, CourseSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
-        this.abandonAfterNoShows = abandonAfterNoShows;
+        this.abandonAfterNoShows = settings.abandonAfterNoShows();
     }
 
     /** How many no-shows in a row end a course; the worklist lists courses one short of it. */

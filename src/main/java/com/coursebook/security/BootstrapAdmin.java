@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "coursebook.bootstrap-admin.password")
+@EnableConfigurationProperties(BootstrapAdminSettings.class)
 class BootstrapAdmin implements SmartLifecycle {
 
     /** After the demo data (which would make this unnecessary), before the web server opens its port. */
@@ -35,13 +37,12 @@ class BootstrapAdmin implements SmartLifecycle {
 
     private volatile boolean running;
 
-    BootstrapAdmin(AppUsers users, PasswordEncoder encoder,
-            @org.springframework.beans.factory.annotation.Value("${coursebook.bootstrap-admin.password}") String password,
+    BootstrapAdmin(AppUsers users, PasswordEncoder encoder, BootstrapAdminSettings settings,
             PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.users = users;
         this.encoder = encoder;
-        this.password = password;
+        this.password = settings.password();
     }
 
     @Override

@@ -215,16 +215,49 @@ class CourseRulesApiTest {
     }
 
     @Test
-    @DisplayName("without a practitioner, the course goes to the first qualified one whose plan passes")
+    @DisplayName("without a practitioner, the course goes to the first qualified one whose plan passes: past the "
+            + "demo gynecologist, who does not work at that hour, to a second who does")
     void anyQualifiedPractitioner() throws Exception {
-        long patient = patient("Lyubova", "FEMALE", null);
-        String request = course(patient, "GYNECOLOGICAL_MASSAGE", gynecologist(), 10, monday(TODAY.plusDays(150)), "14:00")
-                .replaceFirst(",\\\"practitionerId\\\":\\d+", "");
-        assertThat(request).doesNotContain("practitionerId");
-        mvc.perform(post("/api/courses/check").with(httpBasic("reception", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(request))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.practitionerId").value(gynecologist()));
+        long evenings = gynecologistWorkingEvenings();
+        try {
+            long patient = patient("Lyubova", "FEMALE", null);
+            String withFirst = course(patient, "GYNECOLOGICAL_MASSAGE", gynecologist(), 10,
+                    monday(TODAY.plusDays(150)), "20:30");
+            // the first qualified practitioner (by name) works until 20:00: her plan is refused
+            mvc.perform(post("/api/courses/check").with(httpBasic("reception", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content(withFirst))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.bookable").value(false))
+                    .andExpect(jsonPath("$.findings[?(@.rule == 'WORKING_HOURS' && @.severity == 'BLOCK')]").isNotEmpty());
+            String anyone = withFirst.replaceFirst(",\"practitionerId\":\\d+", "");
+            assertThat(anyone).doesNotContain("practitionerId");
+            mvc.perform(post("/api/courses").with(httpBasic("reception", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content(anyone))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.practitionerId").value(evenings));
+            assertThat(jdbc.sql("SELECT practitioner_id FROM course WHERE patient_id = ?").param(patient)
+                    .query(Long.class).single()).isEqualTo(evenings);
+        }
+        finally {
+            // out of the other tests' way: "any qualified" skips an inactive practitioner
+            jdbc.sql("UPDATE practitioner SET active = false WHERE id = ?").param(evenings).update();
+        }
+    }
+
+    /** A second gynecologist, sorted after the demo one, qualified for the massage and working until 22:30. */
+    private long gynecologistWorkingEvenings() {
+        long location = jdbc.sql("SELECT location_id FROM practitioner WHERE id = ?").param(gynecologist())
+                .query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty, location_id) "
+                        + "VALUES ('Vera', 'Zorina', 'GYNECOLOGY', ?) RETURNING id")
+                .param(location).query(Long.class).single();
+        jdbc.sql("INSERT INTO practitioner_program (practitioner_id, program_id) "
+                        + "SELECT ?, id FROM treatment_program WHERE code = 'GYNECOLOGICAL_MASSAGE'")
+                .param(id).update();
+        jdbc.sql("INSERT INTO working_hours (practitioner_id, day_of_week, starts_at, ends_at, location_id) "
+                        + "SELECT ?, d, TIME '08:00', TIME '22:30', ? FROM generate_series(1, 6) d")
+                .params(id, location).update();
+        return id;
     }
 
     @Test

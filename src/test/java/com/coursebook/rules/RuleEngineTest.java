@@ -53,11 +53,13 @@ class RuleEngineTest {
         }
 
         @Test
-        @DisplayName("does not block a session on the day after the condition's expected end")
+        @DisplayName("does not block a session on the day after the condition's expected end, only one on the end day")
         void endsTheDayBefore() {
             var fever = episodic("FEVER", Severity.ABSOLUTE, MONDAY.minusDays(5), MONDAY);
-            Evaluation evaluation = engine.evaluate(prostateCourse(man(fever), every(2, MONDAY.plusDays(1), 8)));
-            assertThat(evaluation.hasBlocks()).isFalse();
+            Evaluation onTheEnd = engine.evaluate(prostateCourse(man(fever), every(2, MONDAY, 8)));
+            assertThat(onTheEnd.blockedSessions()).containsExactly(1);
+            Evaluation dayAfter = engine.evaluate(prostateCourse(man(fever), every(2, MONDAY.plusDays(1), 8)));
+            assertThat(dayAfter.hasBlocks()).isFalse();
         }
 
         @Test

@@ -26,7 +26,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = DecisionRenderer.class)
 public @interface ScreenSliceTest {
 
+    /**
+     * For pages whose model is heavy to build: the handler's view name and model are asserted, the template is not
+     * rendered (the full-stack tests render every page for real).
+     */
+    String VIEW_NAMES_ONLY = "spring.thymeleaf.excluded-view-names=*";
+
     /** The controller under test. */
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
     Class<?>[] value();
+
+    /** Properties for the slice, e.g. {@link #VIEW_NAMES_ONLY}. */
+    @AliasFor(annotation = WebMvcTest.class, attribute = "properties")
+    String[] properties() default {};
 }

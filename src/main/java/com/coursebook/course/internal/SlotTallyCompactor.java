@@ -3,10 +3,13 @@ package com.coursebook.course.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Folds the no-show grid's appended differences (session_slot_delta) into its tally now and then, so the
@@ -15,18 +18,26 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class SlotTallyCompactor {
+@EnableConfigurationProperties(ReviewTallySettings.class)
+class SlotTallyCompactor implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SlotTallyCompactor.class);
 
     private final JdbcClient jdbc;
 
-    SlotTallyCompactor(JdbcClient jdbc) {
+    private final ReviewTallySettings settings;
+
+    SlotTallyCompactor(JdbcClient jdbc, ReviewTallySettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${coursebook.review.compact-every:PT5M}",
-            initialDelayString = "${coursebook.review.compact-every:PT5M}")
+    /** Every {@code coursebook.review.compact-every}, the first time one interval after startup. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::compact, settings.compactEvery(), settings.compactEvery()));
+    }
+
     void compact() {
         Long folded = jdbc.sql("SELECT session_slot_compact()").query(Long.class).single();
         log.debug("Folded no-show grid differences into {} tally rows", folded);
