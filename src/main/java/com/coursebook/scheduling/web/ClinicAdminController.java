@@ -1,7 +1,9 @@
 package com.coursebook.scheduling.web;
 
+import java.util.List;
+
 import com.coursebook.scheduling.ClosureForm;
-import com.coursebook.scheduling.web.FormSubmission;
+import com.coursebook.scheduling.Location;
 import com.coursebook.scheduling.RoomForm;
 import com.coursebook.scheduling.SchedulingAdministration;
 import jakarta.validation.Valid;
@@ -29,6 +31,17 @@ class ClinicAdminController {
 
     ClinicAdminController(SchedulingAdministration administration) {
         this.administration = administration;
+    }
+
+    /** Reference data for both pages' forms (as petclinic's PetController.populatePetTypes). */
+    @ModelAttribute("locations")
+    List<Location> locations() {
+        return administration.locations();
+    }
+
+    @ModelAttribute("roomTypes")
+    List<String> roomTypes() {
+        return administration.roomTypes();
     }
 
     @GetMapping("/closures")
@@ -80,14 +93,11 @@ class ClinicAdminController {
 
     private String closuresPage(Model model) {
         model.addAttribute("closures", administration.upcomingClosures());
-        model.addAttribute("locations", administration.locations());
         return "scheduling/closures";
     }
 
     private String roomsPage(Model model) {
         model.addAttribute("locationRooms", administration.roomsByLocation());
-        model.addAttribute("locations", administration.locations());
-        model.addAttribute("roomTypes", administration.roomTypes());
         return "scheduling/rooms";
     }
 }
