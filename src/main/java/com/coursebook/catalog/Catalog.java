@@ -40,6 +40,12 @@ public class Catalog {
         return contraindications.findAllWithPrograms().stream().map(c -> ContraindicationView.of(c, locale)).toList();
     }
 
+    /** The contraindications that can apply to a patient of this sex (see {@link Contraindication#admits}). */
+    public List<ContraindicationView> contraindicationsFor(com.coursebook.shared.Sex sex, Locale locale) {
+        return contraindications.findAllWithPrograms().stream().filter(c -> c.admits(sex))
+                .map(c -> ContraindicationView.of(c, locale)).toList();
+    }
+
     public TreatmentProgram program(String code) {
         return programs.findByCode(code).orElseThrow(() -> new NotFoundException("error.program.notFound", code));
     }

@@ -106,6 +106,18 @@ public class Contraindication extends VersionedEntity {
         return active && programs.stream().anyMatch(p -> p.getCode().equals(program.getCode()));
     }
 
+    /**
+     * Whether it can apply to a patient of this sex: one of its programs admits that sex (pregnancy and
+     * lactation belong to programs for women only), and one predicted from the menstrual cycle only for women.
+     * One linked to no program is not restricted.
+     */
+    public boolean admits(com.coursebook.shared.Sex sex) {
+        if (temporality == Temporality.RECURRING && sex != com.coursebook.shared.Sex.FEMALE) {
+            return false;
+        }
+        return programs.isEmpty() || programs.stream().anyMatch(p -> p.getEligibleSex().admits(sex));
+    }
+
     public String getCode() {
         return code;
     }

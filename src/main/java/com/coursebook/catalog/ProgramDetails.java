@@ -12,7 +12,7 @@ public record ProgramDetails(String code, String nameEn, String nameRu, Specialt
         int defaultSessions, int minSessions, int maxSessions, int cadenceDays, int minGapDays, int maxPerWeek,
         int slotMinutes, int maxSessionMinutes, boolean requiresExamination, int examinationValidDays,
         boolean examinationBlocksBooking, boolean active, String preparationEn, String preparationRu,
-        String aftercareEn, String aftercareRu, long version) {
+        String aftercareEn, String aftercareRu, int reviewPainThreshold, long version) {
 
     static ProgramDetails of(TreatmentProgram p) {
         return new ProgramDetails(p.getCode(), p.getName().en(), p.getName().ru(), p.getSpecialty(),
@@ -20,7 +20,7 @@ public record ProgramDetails(String code, String nameEn, String nameRu, Specialt
                 p.getCadenceDays(), p.getMinGapDays(), p.getMaxPerWeek(), p.getSlotMinutes(),
                 p.getMaxSessionMinutes(), p.isRequiresExamination(), p.getExaminationValidDays(),
                 p.isExaminationBlocksBooking(), p.isActive(), p.getPreparation().en(), p.getPreparation().ru(),
-                p.getAftercare().en(), p.getAftercare().ru(), p.getVersion());
+                p.getAftercare().en(), p.getAftercare().ru(), p.getReviewPainThreshold(), p.getVersion());
     }
 
     /** The name in the reader's language, for the edit screen's heading. */

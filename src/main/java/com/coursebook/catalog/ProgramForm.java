@@ -57,6 +57,11 @@ public class ProgramForm {
     @NotNull(message = "{catalog.active.required}")
     private Boolean active;
 
+    /** Pain during or after a session, of 10, from which a signed note holds the course (null: unchanged). */
+    @Min(value = 1, message = "{catalog.reviewPainThreshold.range}")
+    @Max(value = 10, message = "{catalog.reviewPainThreshold.range}")
+    private Integer reviewPainThreshold;
+
     @NotBlank(message = "{catalog.text.required}")
     @Size(max = 2000, message = "{field.tooLong}")
     private String preparationEn;
@@ -90,6 +95,7 @@ public class ProgramForm {
         form.examinationValidDays = details.examinationValidDays();
         form.examinationBlocksBooking = details.examinationBlocksBooking();
         form.active = details.active();
+        form.reviewPainThreshold = details.reviewPainThreshold();
         form.preparationEn = details.preparationEn();
         form.preparationRu = details.preparationRu();
         form.aftercareEn = details.aftercareEn();
@@ -102,7 +108,8 @@ public class ProgramForm {
     ProgramRevision toRevision() {
         return new ProgramRevision(defaultSessions, minSessions, maxSessions, cadenceDays, minGapDays, maxPerWeek,
                 slotMinutes, requiresExamination, examinationValidDays, examinationBlocksBooking, active,
-                new Bilingual(preparationEn, preparationRu), new Bilingual(aftercareEn, aftercareRu));
+                new Bilingual(preparationEn, preparationRu), new Bilingual(aftercareEn, aftercareRu),
+                reviewPainThreshold);
     }
 
     public Integer getDefaultSessions() {
@@ -231,5 +238,13 @@ public class ProgramForm {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    public Integer getReviewPainThreshold() {
+        return reviewPainThreshold;
+    }
+
+    public void setReviewPainThreshold(Integer reviewPainThreshold) {
+        this.reviewPainThreshold = reviewPainThreshold;
     }
 }

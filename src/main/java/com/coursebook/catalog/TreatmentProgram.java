@@ -89,6 +89,10 @@ public class TreatmentProgram extends VersionedEntity {
     @Column(name = "aftercare_ru", nullable = false)
     private String aftercareRu;
 
+    /** Pain (0-10, during or after a session) from which a signed note holds the course for review. */
+    @Column(name = "review_pain_threshold", nullable = false)
+    private int reviewPainThreshold;
+
     private String source;
 
     @Column(nullable = false)
@@ -125,6 +129,10 @@ public class TreatmentProgram extends VersionedEntity {
         if (blank(revision.preparation()) || blank(revision.aftercare())) {
             throw new ConflictException("error.program.instructions");
         }
+        if (revision.reviewPainThreshold() != null
+                && (revision.reviewPainThreshold() < 1 || revision.reviewPainThreshold() > 10)) {
+            throw new ConflictException("error.program.reviewPainThreshold");
+        }
         this.defaultSessions = revision.defaultSessions();
         this.minSessions = revision.minSessions();
         this.maxSessions = revision.maxSessions();
@@ -140,6 +148,9 @@ public class TreatmentProgram extends VersionedEntity {
         this.preparationRu = revision.preparation().ru().strip();
         this.aftercareEn = revision.aftercare().en().strip();
         this.aftercareRu = revision.aftercare().ru().strip();
+        if (revision.reviewPainThreshold() != null) {
+            this.reviewPainThreshold = revision.reviewPainThreshold();
+        }
     }
 
     /** Patients read these handouts in either language, so both must be there. */
@@ -161,6 +172,7 @@ public class TreatmentProgram extends VersionedEntity {
         state.put("examinationValidDays", examinationValidDays);
         state.put("examinationBlocksBooking", examinationBlocksBooking);
         state.put("active", active);
+        state.put("reviewPainThreshold", reviewPainThreshold);
         state.put("preparationEn", preparationEn);
         state.put("preparationRu", preparationRu);
         state.put("aftercareEn", aftercareEn);
@@ -187,6 +199,10 @@ public class TreatmentProgram extends VersionedEntity {
 
     public Specialty getSpecialty() {
         return specialty;
+    }
+
+    public int getReviewPainThreshold() {
+        return reviewPainThreshold;
     }
 
     public EligibleSex getEligibleSex() {

@@ -23,24 +23,25 @@ public record NoteContent(
         @Column(name = "findings") String findings,
         @Column(name = "sample_taken", nullable = false) boolean sampleTaken,
         @Column(name = "sample_label") String sampleLabel,
+        @Column(name = "adverse_event", nullable = false) boolean adverseEvent,
         @Column(name = "adverse_events") String adverseEvents,
         @Enumerated(EnumType.STRING) @Column(name = "trend") Trend trend,
         @Column(name = "free_text") String freeText) {
 
     public static final NoteContent EMPTY = new NoteContent(null, null, null, null, null, null, null, null, null,
-            false, null, null, null, null);
+            false, null, false, null, null, null);
 
     public NoteContent {
         technique = text(technique);
         tolerance = text(tolerance);
         findings = text(findings);
         sampleLabel = sampleTaken ? text(sampleLabel) : null;
-        adverseEvents = text(adverseEvents);
+        adverseEvents = adverseEvent ? text(adverseEvents) : null; // a description without "yes" is not an event
         freeText = text(freeText);
     }
 
     public boolean hasAdverseEvents() {
-        return adverseEvents != null;
+        return adverseEvent;
     }
 
     private static String text(String value) {

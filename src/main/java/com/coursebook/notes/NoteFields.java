@@ -57,6 +57,9 @@ public record NoteFields(boolean route, boolean sample) {
         if (content.trend() == null) {
             fields.add("trend");
         }
+        if (content.adverseEvent() && content.adverseEvents() == null) {
+            fields.add("adverseEvents"); // "yes" says what happened
+        }
         return fields;
     }
 
@@ -69,6 +72,6 @@ public record NoteFields(boolean route, boolean sample) {
             return NoteContent.EMPTY;
         }
         return new NoteContent(previous.durationMinutes(), previous.position(), route ? previous.route() : null,
-                previous.technique(), null, null, null, null, null, false, null, null, null, null);
+                previous.technique(), null, null, null, null, null, false, null, false, null, null, null);
     }
 }

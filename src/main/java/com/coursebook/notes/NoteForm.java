@@ -42,6 +42,9 @@ public class NoteForm {
     @Size(max = 100, message = "{field.tooLong}")
     private String sampleLabel;
 
+    /** Whether there was an adverse event: only "yes" is one, whatever the description says. */
+    private Boolean adverseEvent;
+
     @Size(max = 2000, message = "{field.tooLong}")
     private String adverseEvents;
 
@@ -66,6 +69,7 @@ public class NoteForm {
         form.findings = content.findings();
         form.sampleTaken = content.sampleTaken();
         form.sampleLabel = content.sampleLabel();
+        form.adverseEvent = content.adverseEvent();
         form.adverseEvents = content.adverseEvents();
         form.trend = content.trend();
         form.freeText = content.freeText();
@@ -75,7 +79,8 @@ public class NoteForm {
 
     public NoteContent toContent() {
         return new NoteContent(durationMinutes, position, route, technique, intensity, tolerance, painDuring, painAfter,
-                findings, Boolean.TRUE.equals(sampleTaken), sampleLabel, adverseEvents, trend, freeText);
+                findings, Boolean.TRUE.equals(sampleTaken), sampleLabel, Boolean.TRUE.equals(adverseEvent), adverseEvents, trend,
+                freeText);
     }
 
     public Integer getDurationMinutes() {
@@ -164,6 +169,14 @@ public class NoteForm {
 
     public void setSampleLabel(String sampleLabel) {
         this.sampleLabel = sampleLabel;
+    }
+
+    public Boolean getAdverseEvent() {
+        return adverseEvent;
+    }
+
+    public void setAdverseEvent(Boolean adverseEvent) {
+        this.adverseEvent = adverseEvent;
     }
 
     public String getAdverseEvents() {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.coursebook.audit.AuditTrail;
+import com.coursebook.catalog.Catalog;
 import com.coursebook.course.CourseLifecycle;
 import com.coursebook.course.CourseQueries;
 import com.coursebook.course.CourseStatus;
@@ -51,8 +52,10 @@ public class NoteService {
 
     private final ClinicClock clock;
 
+    private final Catalog catalog;
+
     NoteService(SessionNotes notes, NoteAmendments amendments, CourseQueries courses, CourseLifecycle lifecycle,
-            PatientService patients, AuditTrail audit, ClinicClock clock) {
+            PatientService patients, AuditTrail audit, ClinicClock clock, Catalog catalog) {
         this.notes = notes;
         this.amendments = amendments;
         this.courses = courses;
@@ -60,6 +63,7 @@ public class NoteService {
         this.patients = patients;
         this.audit = audit;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     /** The session's draft, created on first save and replaced whole after; a signed note is refused. */
@@ -76,10 +80,11 @@ public class NoteService {
         return view(save(session, Optional.of(note), content, version), session);
     }
 
+    /** Signs the note; the answer says when (and why) that held the course for review. */
     public NoteView sign(Long noteId) {
         SessionNote note = note(noteId);
         Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
-        return view(sign(note, session), session);
+        return signed(note, session);
     }
 
     /**
@@ -90,7 +95,15 @@ public class NoteService {
     public NoteView saveAndSign(Long sessionId, NoteContent content, Long version) {
         Session session = session(sessionId, LocaleContextHolder.getLocale());
         SessionNote note = save(session, notes.findBySessionId(sessionId), content, version);
-        return view(sign(note, session), session);
+        return signed(note, session);
+    }
+
+    private NoteView signed(SessionNote note, Session session) {
+        boolean first = !note.isSigned();
+        SessionNote signed = sign(note, session);
+        NoteView view = view(signed, session);
+        String held = first ? heldReason(signed, session) : null;
+        return held == null ? view : view.heldForReview(held);
     }
 
     public NoteView.AmendmentView amend(Long noteId, String reason, String text) {
@@ -174,14 +187,22 @@ public class NoteService {
     }
 
     private void holdForReviewIfNeeded(SessionNote note, Session session) {
-        List<ReviewRule.Reason> reasons = ReviewRule.reasons(session.course().programCode(),
-                session.session().number(), note.getContent());
+        String reason = heldReason(note, session);
+        if (reason != null) {
+            lifecycle.holdForReview(session.course().id(), reason);
+        }
+    }
+
+    /** Why signing this note holds its course (null: it does not), as the application's phrases. */
+    private String heldReason(SessionNote note, Session session) {
+        int threshold = catalog.program(session.course().programCode()).getReviewPainThreshold();
+        List<ReviewRule.Reason> reasons = ReviewRule.reasons(threshold, session.session().number(),
+                note.getContent());
         if (reasons.isEmpty() || session.courseFinished()) {
-            return; // a finished course has no sessions left to hold
+            return null; // a finished course has no sessions left to hold
         }
         // Stored as codes: the clinician who signs and the one who reviews may read different languages.
-        String reason = Phrase.store(reasons.stream().map(r -> Phrase.of(r.code(), r.arguments().toArray())).toList());
-        lifecycle.holdForReview(session.course().id(), reason);
+        return Phrase.store(reasons.stream().map(r -> Phrase.of(r.code(), r.arguments().toArray())).toList());
     }
 
     private Optional<NoteView> previous(Session session) {

@@ -11,7 +11,24 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  */
 public record NoteView(Long id, Long sessionId, int sessionNumber, NoteStatus status,
         @JsonUnwrapped NoteContent content, String author, String signedBy, LocalDateTime signedAt,
-        LocalDateTime updatedAt, long version, List<AmendmentView> amendments) {
+        LocalDateTime updatedAt, long version, List<AmendmentView> amendments, String heldForReview) {
+
+    /** Without a hold: every answer except a signature that held the course. */
+    public NoteView(Long id, Long sessionId, int sessionNumber, NoteStatus status, NoteContent content, String author,
+            String signedBy, LocalDateTime signedAt, LocalDateTime updatedAt, long version,
+            List<AmendmentView> amendments) {
+        this(id, sessionId, sessionNumber, status, content, author, signedBy, signedAt, updatedAt, version,
+                amendments, null);
+    }
+
+    /**
+     * The same note, saying that signing it held the course for review and why: stored as the application's
+     * phrases until the edge puts them into the reader's words.
+     */
+    public NoteView heldForReview(String reason) {
+        return new NoteView(id, sessionId, sessionNumber, status, content, author, signedBy, signedAt, updatedAt,
+                version, amendments, reason);
+    }
 
     public boolean signed() {
         return status == NoteStatus.SIGNED;

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * When a signed note puts its course on hold until a clinician reviews it, and why, in a few words.
- * Pain during or after a gynecological massage is itself a contraindication to going on (DOMAIN.md, 004);
- * an adverse event or a worse condition calls for a look at any program.
+ * Pain during or after a session at or above the program's threshold (the catalog's; gynecological massage
+ * from 4 of 10, since pain is itself a contraindication to going on, DOMAIN.md, 004); an adverse event marked
+ * yes or a worse condition calls for a look at any program.
  */
 final class ReviewRule {
 
@@ -24,24 +25,23 @@ final class ReviewRule {
         }
     }
 
-    static List<Reason> reasons(String programCode, int sessionNumber, NoteContent note) {
+    static List<Reason> reasons(int painThreshold, int sessionNumber, NoteContent note) {
         List<Reason> reasons = new ArrayList<>();
-        if (NoteFields.GYNECOLOGICAL_MASSAGE.equals(programCode)) {
-            boolean during = positive(note.painDuring());
-            boolean after = positive(note.painAfter());
-            if (during && after) {
-                reasons.add(new Reason("note.review.painDuringAndAfter", note.painDuring(), note.painAfter(),
-                        sessionNumber));
-            }
-            else if (during) {
-                reasons.add(new Reason("note.review.painDuring", note.painDuring(), sessionNumber));
-            }
-            else if (after) {
-                reasons.add(new Reason("note.review.painAfter", note.painAfter(), sessionNumber));
-            }
+        boolean during = atLeast(note.painDuring(), painThreshold);
+        boolean after = atLeast(note.painAfter(), painThreshold);
+        if (during && after) {
+            reasons.add(new Reason("note.review.painDuringAndAfter", note.painDuring(), note.painAfter(),
+                    sessionNumber));
+        }
+        else if (during) {
+            reasons.add(new Reason("note.review.painDuring", note.painDuring(), sessionNumber));
+        }
+        else if (after) {
+            reasons.add(new Reason("note.review.painAfter", note.painAfter(), sessionNumber));
         }
         if (note.hasAdverseEvents()) {
-            reasons.add(new Reason("note.review.adverseEvent", sessionNumber, excerpt(note.adverseEvents())));
+            reasons.add(new Reason("note.review.adverseEvent", sessionNumber, 
+                    excerpt(note.adverseEvents() == null ? "" : note.adverseEvents())));
         }
         if (note.trend() == Trend.WORSE) {
             reasons.add(new Reason("note.review.worse", sessionNumber));
@@ -49,8 +49,8 @@ final class ReviewRule {
         return reasons;
     }
 
-    private static boolean positive(Integer pain) {
-        return pain != null && pain > 0;
+    private static boolean atLeast(Integer pain, int threshold) {
+        return pain != null && pain >= threshold;
     }
 
     private static String excerpt(String text) {

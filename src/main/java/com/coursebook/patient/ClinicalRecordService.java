@@ -9,6 +9,7 @@ import com.coursebook.catalog.Contraindications;
 import com.coursebook.catalog.TreatmentProgram;
 import com.coursebook.catalog.TreatmentPrograms;
 import com.coursebook.shared.ClinicClock;
+import com.coursebook.catalog.Temporality;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.Sex;
@@ -63,9 +64,16 @@ public class ClinicalRecordService {
 
     @PreAuthorize("hasRole('CLINICIAN')")
     public PatientCondition recordCondition(Long patientId, ConditionForm form) {
-        requirePatient(patientId);
+        Patient patient = requirePatient(patientId);
         Contraindication contraindication = catalog.findByCode(form.getCode().strip().toUpperCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new InvalidRequestException("code", "condition.code.unknown", form.getCode()));
+        if (!contraindication.admits(patient.getSex())) {
+            throw new InvalidRequestException("code", "condition.code.notForSex", form.getCode());
+        }
+        if (contraindication.getTemporality() == Temporality.PERMANENT && form.getExpectedEnd() != null) {
+            // only resolving ends it: a typed date would silently stop it blocking
+            throw new InvalidRequestException("expectedEnd", "condition.expectedEnd.untilResolved");
+        }
         PatientCondition condition = conditions.saveAndFlush(new PatientCondition(patientId, contraindication,
                 form.getOnset(), form.getExpectedEnd(), form.getResolvedOn(), blankToNull(form.getNote()), actor()));
         events.publishEvent(new PatientConditionsChanged(patientId));

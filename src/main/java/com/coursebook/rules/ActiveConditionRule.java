@@ -46,14 +46,23 @@ final class ActiveConditionRule implements Rule {
     }
 
     static boolean isActiveOn(Condition condition, LocalDate date) {
+        LocalDate expectedEnd = expectedEnd(condition);
         return !date.isBefore(condition.onset())
                 && (condition.resolvedOn() == null || date.isBefore(condition.resolvedOn()))
-                && (condition.expectedEnd() == null || !date.isAfter(condition.expectedEnd()));
+                && (expectedEnd == null || !date.isAfter(expectedEnd));
+    }
+
+    /**
+     * The expected end the rule honours: none for a condition that lasts until resolved (a tumour, a pain
+     * stop), even if an old row carries one, so only resolving ends it (errs toward blocking).
+     */
+    static LocalDate expectedEnd(Condition condition) {
+        return condition.temporality() == Temporality.PERMANENT ? null : condition.expectedEnd();
     }
 
     /** The first day it no longer applies: the day after the expected end, or the resolution date. */
     static LocalDate clearsOn(Condition condition) {
-        LocalDate afterEnd = condition.expectedEnd() == null ? null : condition.expectedEnd().plusDays(1);
+        LocalDate afterEnd = expectedEnd(condition) == null ? null : expectedEnd(condition).plusDays(1);
         LocalDate resolved = condition.resolvedOn();
         if (afterEnd == null) {
             return resolved;
@@ -68,9 +77,9 @@ final class ActiveConditionRule implements Rule {
                 ? (clears == null ? new Text("finding.block.open", session, date)
                         : new Text("finding.block.until", session, date, clears))
                 : new Text("finding.warn", session, date);
-        Text detail = condition.expectedEnd() == null
+        Text detail = expectedEnd(condition) == null
                 ? new Text("detail.condition.open", condition.name(), condition.onset())
-                : new Text("detail.condition.until", condition.name(), condition.onset(), condition.expectedEnd());
+                : new Text("detail.condition.until", condition.name(), condition.onset(), expectedEnd(condition));
         return new Finding(CODE, absolute ? FindingSeverity.BLOCK : FindingSeverity.WARN, session, date, message,
                 detail, clears, condition.code());
     }

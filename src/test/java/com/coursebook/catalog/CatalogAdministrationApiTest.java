@@ -270,6 +270,38 @@ class CatalogAdministrationApiTest {
                                 + "\"Empty your bladder just before the procedure.\"");
     }
 
+    @Test
+    @DisplayName("the pain that holds a course is the program's: 4 for gynecological massage, 7 for the others; an "
+            + "admin changes it within 1..10 (0 or 11 is 400 naming reviewPainThreshold) and the change is audited")
+    void reviewPainThreshold() throws Exception {
+        mvc.perform(get("/api/catalog/programs/GYNECOLOGICAL_MASSAGE").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.reviewPainThreshold").value(4));
+        long version = version("treatment_program", "HAEMORRHOID_MASSAGE");
+        String original = mvc.perform(get("/api/catalog/programs/HAEMORRHOID_MASSAGE").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.reviewPainThreshold").value(7))
+                .andReturn().getResponse().getContentAsString();
+        for (String wrong : new String[] { "0", "11" }) {
+            mvc.perform(put("/api/catalog/programs/HAEMORRHOID_MASSAGE").with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(original.replace("\"reviewPainThreshold\":7", "\"reviewPainThreshold\":" + wrong)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("reviewPainThreshold"));
+        }
+        mvc.perform(put("/api/catalog/programs/HAEMORRHOID_MASSAGE").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(original.replace("\"reviewPainThreshold\":7", "\"reviewPainThreshold\":5")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewPainThreshold").value(5));
+        assertThat(catalog.program("HAEMORRHOID_MASSAGE").getReviewPainThreshold()).isEqualTo(5);
+        assertThat(auditSince("TREATMENT_PROGRAM", id("treatment_program", "HAEMORRHOID_MASSAGE")))
+                .extracting(row -> row.get("details")).contains("reviewPainThreshold: 7 → 5");
+        mvc.perform(put("/api/catalog/programs/HAEMORRHOID_MASSAGE").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(original.replace("\"version\":" + version, "\"version\":" + (version + 1))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewPainThreshold").value(7));
+    }
+
     private ResultActions putContraindication(String code, String severity, String windowDays, String programs,
             long version, String user) throws Exception {
         return mvc.perform(put("/api/catalog/contraindications/{code}", code).with(httpBasic(user, "demo"))

@@ -211,12 +211,45 @@ class NoteApiTest {
                 .andExpect(status().isNotFound());
     }
 
-    private void signNote(long session, String body) throws Exception {
+    @Test
+    @DisplayName("\"None\" as adverse events without a yes, and gynecological pain 2 of 10, hold nothing; pain 4 of 10 "
+            + "(the program's threshold) holds the course and the sign answer says why")
+    void holdsOnlyForAYesOrPainAtTheProgramsThreshold() throws Exception {
+        List<Long> sessions = fixtures.course("GYNECOLOGICAL_MASSAGE", "Porogova", 6, 640);
+        long course = fixtures.courseOf(sessions.get(0));
+        fixtures.markAttended(sessions.get(0));
+        fixtures.markAttended(sessions.get(1));
+
+        String quiet = signNote(sessions.get(0), completeNote("\"route\":\"VAGINAL\",\"painAfter\":2,"
+                + "\"adverseEvents\":\"None\"").replace("\"painAfter\":0,", ""));
+        assertThat(needsReview(course)).isFalse();
+        assertThat(JsonPath.<Object>read(quiet, "$.heldForReview")).isNull();
+
+        String held = signNote(sessions.get(1), completeNote("\"route\":\"VAGINAL\",\"painDuring\":4")
+                .replace("\"painDuring\":0,", ""));
+        assertThat(needsReview(course)).isTrue();
+        assertThat(JsonPath.<String>read(held, "$.heldForReview")).contains("4/10").contains("session 2");
+    }
+
+    @Test
+    @DisplayName("an adverse event marked yes holds a course of any program, with its description as the reason")
+    void adverseEventYesHolds() throws Exception {
+        List<Long> sessions = fixtures.course("GYNECOLOGICAL_MASSAGE", "Sobytieva", 6, 645);
+        long course = fixtures.courseOf(sessions.get(0));
+        fixtures.markAttended(sessions.get(0));
+        String held = signNote(sessions.get(0), completeNote("\"route\":\"VAGINAL\",\"adverseEvent\":true,"
+                + "\"adverseEvents\":\"Dizziness, nausea\""));
+        assertThat(needsReview(course)).isTrue();
+        assertThat(JsonPath.<String>read(held, "$.heldForReview")).contains("Dizziness, nausea");
+        assertThat(JsonPath.<Boolean>read(held, "$.adverseEvent")).isTrue();
+    }
+
+    private String signNote(long session, String body) throws Exception {
         String created = mvc.perform(post("/api/sessions/{id}/notes", session).with(gynecologist())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        mvc.perform(post("/api/notes/{id}/sign", JsonPath.<Integer>read(created, "$.id")).with(gynecologist()))
-                .andExpect(status().isOk());
+        return mvc.perform(post("/api/notes/{id}/sign", JsonPath.<Integer>read(created, "$.id")).with(gynecologist()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private boolean needsReview(long course) {

@@ -46,43 +46,54 @@ class NoteRulesTest {
     @DisplayName("a new draft carries over position, route, technique and duration, never pain, findings or trend")
     void carryOver() {
         NoteContent previous = new NoteContent(10, Position.SUPINE, Route.VAGINAL, "Bimanual", Intensity.HIGHER, "Good",
-                3, 4, "Adhesions on the left", false, null, "Dizziness", Trend.WORSE, "Call tomorrow");
+                3, 4, "Adhesions on the left", false, null, true, "Dizziness", Trend.WORSE, "Call tomorrow");
         NoteContent carried = GYNECOLOGICAL.carriedOver(previous);
         assertThat(carried).isEqualTo(new NoteContent(10, Position.SUPINE, Route.VAGINAL, "Bimanual", null, null, null,
-                null, null, false, null, null, null, null));
+                null, null, false, null, false, null, null, null));
         assertThat(PROSTATE.carriedOver(previous).route()).isNull();
         assertThat(PROSTATE.carriedOver(null)).isEqualTo(NoteContent.EMPTY);
     }
 
     @Test
-    @DisplayName("pain during or after a gynecological massage holds the course; the same pain after prostate "
-            + "massage does not")
-    void painHoldsGynecologicalCourses() {
-        assertThat(ReviewRule.reasons("GYNECOLOGICAL_MASSAGE", 3, content(5, null, null, 0, 6, false, null, null, null)))
+    @DisplayName("pain during or after a session at or above the program's threshold holds the course; below it, "
+            + "nothing")
+    void painAtTheProgramsThresholdHolds() {
+        int gynecological = 4; // the catalog's default for gynecological massage
+        assertThat(ReviewRule.reasons(gynecological, 3, content(5, null, null, 0, 6, false, null, null, null)))
                 .containsExactly(new ReviewRule.Reason("note.review.painAfter", 6, 3));
-        assertThat(ReviewRule.reasons("GYNECOLOGICAL_MASSAGE", 2, content(5, null, null, 4, 0, false, null, null, null)))
+        assertThat(ReviewRule.reasons(gynecological, 2, content(5, null, null, 4, 0, false, null, null, null)))
                 .containsExactly(new ReviewRule.Reason("note.review.painDuring", 4, 2));
-        assertThat(ReviewRule.reasons("GYNECOLOGICAL_MASSAGE", 5, content(5, null, null, 2, 3, false, null, null, null)))
-                .containsExactly(new ReviewRule.Reason("note.review.painDuringAndAfter", 2, 3, 5));
-        assertThat(ReviewRule.reasons("GYNECOLOGICAL_MASSAGE", 5, content(5, null, null, 0, 0, false, null, null,
+        assertThat(ReviewRule.reasons(gynecological, 5, content(5, null, null, 5, 7, false, null, null, null)))
+                .containsExactly(new ReviewRule.Reason("note.review.painDuringAndAfter", 5, 7, 5));
+        assertThat(ReviewRule.reasons(gynecological, 5, content(5, null, null, 2, 3, false, null, null, null)))
+                .as("pain 2 and 3 of 10 is below the threshold").isEmpty();
+        assertThat(ReviewRule.reasons(gynecological, 5, content(5, null, null, 0, 0, false, null, null,
                 Trend.BETTER))).isEmpty();
-        assertThat(ReviewRule.reasons("PROSTATE_MASSAGE", 3, content(2, null, null, 5, 6, false, null, null, null)))
-                .isEmpty();
+        int prostate = 7; // the default for the others: severe pain
+        assertThat(ReviewRule.reasons(prostate, 3, content(2, null, null, 5, 6, false, null, null, null))).isEmpty();
+        assertThat(ReviewRule.reasons(prostate, 3, content(2, null, null, 7, 0, false, null, null, null)))
+                .containsExactly(new ReviewRule.Reason("note.review.painDuring", 7, 3));
     }
 
     @Test
-    @DisplayName("an adverse event or a worse condition holds a course of any program; blank text is no event")
+    @DisplayName("an adverse event marked yes or a worse condition holds a course of any program; a description "
+            + "without yes (\"None\") is no event and is not kept")
     void adverseEventsAndWorseHoldAnyCourse() {
-        assertThat(ReviewRule.reasons("PROSTATE_MASSAGE", 4,
+        assertThat(ReviewRule.reasons(7, 4,
                 content(2, null, null, 0, 0, false, null, "Burning in the urethra for two hours", Trend.WORSE)))
                 .containsExactly(new ReviewRule.Reason("note.review.adverseEvent", 4, "Burning in the urethra for two hours"),
                         new ReviewRule.Reason("note.review.worse", 4));
-        assertThat(ReviewRule.reasons("HAEMORRHOID_MASSAGE", 1, content(2, null, null, 0, 0, false, null, "  ", null)))
-                .isEmpty();
+        NoteContent none = new NoteContent(2, null, null, null, null, null, 0, 0, null, false, null, false, "None",
+                null, null);
+        assertThat(ReviewRule.reasons(7, 1, none)).isEmpty();
+        assertThat(none.adverseEvents()).isNull();
         String longEvent = "x".repeat(200);
-        Object excerpt = ReviewRule.reasons("HAEMORRHOID_MASSAGE", 1,
+        Object excerpt = ReviewRule.reasons(7, 1,
                 content(2, null, null, 0, 0, false, null, longEvent, null)).get(0).arguments().get(1);
         assertThat((String) excerpt).hasSize(ReviewRule.EVENT_EXCERPT).endsWith("\u2026");
+        assertThat(PROSTATE.missingForSigning(new NoteContent(2, Position.KNEE_ELBOW, null, null, null, null, 0, 0,
+                null, false, null, true, " ", Trend.SAME, null))).as("yes says what happened")
+                .containsExactly("adverseEvents");
     }
 
     @Test
@@ -112,6 +123,6 @@ class NoteRulesTest {
     private static NoteContent content(Integer duration, Position position, Route route, Integer painDuring,
             Integer painAfter, boolean sampleTaken, String sampleLabel, String adverseEvents, Trend trend) {
         return new NoteContent(duration, position, route, null, null, null, painDuring, painAfter, null, sampleTaken,
-                sampleLabel, adverseEvents, trend, null);
+                sampleLabel, adverseEvents != null, adverseEvents, trend, null); // a description here means "yes"
     }
 }

@@ -79,6 +79,29 @@ class NoteScreenTest {
     }
 
     @Test
+    @DisplayName("signing a note with pain 5/10 during a gynecological massage says on the screen that the course "
+            + "is held for review, and why")
+    void signingThatHoldsSaysSo() throws Exception {
+        List<Long> sessions = fixtures.course("GYNECOLOGICAL_MASSAGE", "Uvedomlena", 6, 675);
+        fixtures.markAttended(sessions.get(0));
+        var signed = mvc.perform(post("/sessions/{id}/note", sessions.get(0)).with(clinician()).with(csrf())
+                        .param("action", "sign").param("durationMinutes", "5").param("position", "SUPINE")
+                        .param("route", "VAGINAL").param("painDuring", "5").param("painAfter", "0")
+                        .param("adverseEvent", "false").param("adverseEvents", "None").param("trend", "SAME"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "note.signedNow"))
+                .andReturn();
+        Object held = signed.getFlashMap().get("heldForReview");
+        assertThat(held).isNotNull();
+        String page = mvc.perform(get("/sessions/{id}/note", sessions.get(0)).with(clinician())
+                        .flashAttrs(signed.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Signing this note held the course for review (Pain 5/10 during session 1).");
+        assertThat(jdbc.sql("SELECT adverse_event::text || ':' || coalesce(adverse_events, '-') FROM session_note "
+                + "WHERE session_id = ?").param(sessions.get(0)).query(String.class).single()).isEqualTo("false:-");
+    }
+
+    @Test
     @DisplayName("a value out of range shows the form again with the message at the field and everything typed kept")
     void validationErrorKeepsTypedValues() throws Exception {
         long session = fixtures.course("GYNECOLOGICAL_MASSAGE", "Vvodova", 6, 670).get(0);

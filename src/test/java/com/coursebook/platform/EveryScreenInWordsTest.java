@@ -171,7 +171,7 @@ class EveryScreenInWordsTest {
                     .param("firstDate", fixture.today.plusDays(400).toString()).param("time", "10:00")
                     .param("sessionCount", "10").param("cadenceDays", "2").with(clinician).with(csrf()))
                     .andReturn().getResponse().getContentAsString();
-            assertThat(plan).contains("name=\"overrideKeys\"")
+            assertThat(plan).contains("name=\"overrides[0].key\"")
                     .contains("ru".equals(lang) ? "Хронический бактериальный простатит" : "Chronic bacterial prostatitis");
             faults.addAll(faults(lang + " override prompt", plan));
         }

@@ -92,6 +92,17 @@ class RuleEngineTest {
         }
 
         @Test
+        @DisplayName("one that lasts until resolved keeps blocking after an expected end typed on an old row")
+        void untilResolvedIgnoresExpectedEnd() {
+            var typed = new com.coursebook.rules.Facts.Condition(2L, "MALIGNANT_TUMOUR",
+                    new com.coursebook.shared.Bilingual("t", "t"), Severity.ABSOLUTE,
+                    com.coursebook.catalog.Temporality.PERMANENT, null, MONDAY.minusYears(2), MONDAY.plusDays(2), null);
+            Evaluation evaluation = engine.evaluate(prostateCourse(man(typed), every(2, MONDAY.plusDays(1), 8)));
+            assertThat(evaluation.blockedSessions()).hasSize(8);
+            assertThat(evaluation.blocks()).allSatisfy(f -> assertThat(f.clearsOn()).isNull());
+        }
+
+        @Test
         @DisplayName("without an expected end blocks with no date, so nobody promises one")
         void openEnded() {
             var tumour = permanent("MALIGNANT_TUMOUR", Severity.ABSOLUTE, MONDAY.minusYears(2));

@@ -41,10 +41,11 @@ public class CourseForm {
 
     private boolean skipPredictedMenstruation = true;
 
-    /** Warnings a clinician confirms (override keys), with a reason each, in the same order. */
-    private List<String> overrideKeys = new ArrayList<>();
-
-    private List<String> overrideReasons = new ArrayList<>();
+    /**
+     * Warnings a clinician confirms, each its key with its reason, bound as {@code overrides[i].key} and
+     * {@code overrides[i].reason}: one object per warning, so a reason is never split on its commas.
+     */
+    private List<Confirmation> overrides = new ArrayList<>();
 
     /** The plan as shown (and possibly adjusted), so what is booked is exactly what was checked. */
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -52,10 +53,10 @@ public class CourseForm {
 
     CourseRequest toRequest(Long patientId) {
         List<CourseRequest.Override> overrides = new ArrayList<>();
-        for (int i = 0; i < overrideKeys.size(); i++) {
-            String reason = i < overrideReasons.size() ? overrideReasons.get(i) : null;
-            if (reason != null && !reason.isBlank()) {
-                overrides.add(new CourseRequest.Override(overrideKeys.get(i), reason.strip()));
+        for (Confirmation confirmation : this.overrides) {
+            if (confirmation != null && confirmation.getKey() != null && confirmation.getReason() != null
+                    && !confirmation.getReason().isBlank()) {
+                overrides.add(new CourseRequest.Override(confirmation.getKey(), confirmation.getReason().strip()));
             }
         }
         return new CourseRequest(patientId, programCode, practitionerId, sessionCount,
@@ -127,19 +128,41 @@ public class CourseForm {
         this.sessionStarts = sessionStarts;
     }
 
-    public List<String> getOverrideKeys() {
-        return overrideKeys;
+    public List<Confirmation> getOverrides() {
+        return overrides;
     }
 
-    public void setOverrideKeys(List<String> overrideKeys) {
-        this.overrideKeys = overrideKeys;
+    public void setOverrides(List<Confirmation> overrides) {
+        this.overrides = overrides;
     }
 
-    public List<String> getOverrideReasons() {
-        return overrideReasons;
+    /** The reason typed for a warning, if any (the form shows it again after a re-check). */
+    public String reasonFor(String key) {
+        return overrides.stream().filter(o -> o != null && key.equals(o.getKey())).map(Confirmation::getReason)
+                .filter(r -> r != null).findFirst().orElse("");
     }
 
-    public void setOverrideReasons(List<String> overrideReasons) {
-        this.overrideReasons = overrideReasons;
+    /** One confirmed warning: its override key and the clinician's reason. */
+    public static class Confirmation {
+
+        private String key;
+
+        private String reason;
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
     }
 }

@@ -44,14 +44,15 @@ class PatientChartController {
 
     @GetMapping("/patients/{id}")
     String chart(@PathVariable Long id, Model model, Locale locale) {
-        model.addAttribute("patient", patients.view(id));
+        var patient = patients.view(id);
+        model.addAttribute("patient", patient);
         model.addAttribute("courses", courses.forPatient(id, locale));
         model.addAttribute("now", clock.toLocal(clock.now()));
         model.addAttribute("today", clock.today());
         if (Staff.currentIsClinician()) {
             model.addAttribute("conditions", records.conditionViews(id, locale));
             model.addAttribute("examinations", records.examinationViews(id, locale));
-            model.addAttribute("catalogConditions", catalog.contraindications(locale));
+            model.addAttribute("catalogConditions", catalog.contraindicationsFor(patient.getSex(), locale));
             model.addAttribute("programs", catalog.programs(locale));
             if (!model.containsAttribute("conditionForm")) {
                 ConditionForm form = new ConditionForm();

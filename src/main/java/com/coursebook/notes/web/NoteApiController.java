@@ -55,7 +55,12 @@ class NoteApiController {
 
     @PostMapping("/api/notes/{id}/sign")
     NoteView sign(@PathVariable Long id) {
-        return notes.sign(id);
+        NoteView signed = notes.sign(id);
+        // the reason is stored as the application's phrases: said here in the caller's language
+        return signed.heldForReview() == null ? signed
+                : signed.heldForReview(com.coursebook.shared.Phrase.render(signed.heldForReview(),
+                        p -> messages.getMessage(p.code(), p.arguments().toArray(), p.stored(),
+                                LocaleContextHolder.getLocale())));
     }
 
     @PostMapping("/api/notes/{id}/amendments")

@@ -55,15 +55,19 @@ class NoteController {
             @RequestParam(defaultValue = "draft") String action, Model model, Locale locale,
             RedirectAttributes redirect) {
         boolean signing = "sign".equals(action);
+        var signed = new java.util.concurrent.atomic.AtomicReference<com.coursebook.notes.NoteView>();
         if (Forms.accepted(result, () -> {
             if (signing) {
-                notes.saveAndSign(sessionId, form.toContent(), form.getVersion());
+                signed.set(notes.saveAndSign(sessionId, form.toContent(), form.getVersion()));
             }
             else {
                 notes.saveDraft(sessionId, form.toContent(), form.getVersion());
             }
         })) {
             redirect.addFlashAttribute("message", signing ? "note.signedNow" : "note.saved");
+            if (signed.get() != null && signed.get().heldForReview() != null) {
+                redirect.addFlashAttribute("heldForReview", signed.get().heldForReview()); // said on the page
+            }
             return "redirect:/sessions/" + sessionId + "/note";
         }
         NoteWorkspace workspace = notes.workspace(sessionId, locale);

@@ -71,6 +71,8 @@ class PatientChartControllerTest {
     @DisplayName("a clinician sees the clinical record, with new-condition and examination forms dated today")
     void clinician() throws Exception {
         given(records.conditionViews(eq(7L), any())).willReturn(List.of());
+        var man = man();
+        given(patients.view(7L)).willReturn(man);
         mvc.perform(get("/patients/7"))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("conditions", List.of()))
@@ -78,6 +80,7 @@ class PatientChartControllerTest {
                 .andExpect(model().attribute("conditionForm", hasProperty("onset", is(clock.today()))))
                 .andExpect(model().attribute("examinationForm", hasProperty("examinedOn", is(clock.today()))));
         verify(records).examinationViews(eq(7L), any());
+        verify(catalog).contraindicationsFor(eq(com.coursebook.shared.Sex.MALE), any()); // only what can apply to him
     }
 
     @Test
@@ -86,6 +89,8 @@ class PatientChartControllerTest {
     void keepsRefusedForm() throws Exception {
         var typed = new com.coursebook.patient.ConditionForm();
         typed.setCode("ACUTE_PROSTATITIS");
+        var man = man();
+        given(patients.view(7L)).willReturn(man);
         mvc.perform(get("/patients/7").flashAttr("conditionForm", typed))
                 .andExpect(model().attribute("conditionForm", hasProperty("code", is("ACUTE_PROSTATITIS"))))
                 .andExpect(model().attribute("conditionForm", hasProperty("onset", is((Object) null))));
@@ -104,5 +109,12 @@ class PatientChartControllerTest {
     @DisplayName("an admin cannot open a patient's chart")
     void adminForbidden() throws Exception {
         mvc.perform(get("/patients/7")).andExpect(status().isForbidden());
+    }
+
+    private static com.coursebook.patient.Patient man() {
+        var patient = org.mockito.Mockito.mock(com.coursebook.patient.Patient.class);
+        given(patient.getSex()).willReturn(com.coursebook.shared.Sex.MALE);
+        given(patient.getId()).willReturn(7L);
+        return patient;
     }
 }

@@ -54,7 +54,7 @@ class NoteControllerTest {
     @DisplayName("the note form starts from the workspace's content and the draft's version")
     void show() throws Exception {
         NoteContent started = new NoteContent(20, Position.KNEE_ELBOW, null, null, null, null, null, null, null,
-                false, null, null, null, null);
+                false, null, false, null, null, null);
         given(notes.workspace(eq(31L), any())).willReturn(workspace(draft(4L), started));
         mvc.perform(get("/sessions/31/note"))
                 .andExpect(status().isOk())
