@@ -23,6 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The booking screen against the real database: what the API finds is what the plan shows, in words. */
@@ -53,6 +54,57 @@ class BookingScreenTest {
         assertThat(JsonPath.<List<String>>read(checked, "$.findings[*].rule")).contains("QUALIFICATION", "EXAMINATION");
         String page = screen(post("/patients/{id}/courses/check", patient), practitioner, start);
         assertThat(messages).isNotEmpty().allSatisfy(message -> assertThat(page).contains(html(message)));
+    }
+
+    @Test
+    @DisplayName("a second course of the program the patient is already running: the check reports every session it "
+            + "would overlap and a warning for a clinician, instead of 'every session can be booked'")
+    void checkReportsEveryClashAndTheRunningCourse() throws Exception {
+        long patient = patient("Dvazhdy");
+        LocalDate start = monday(TODAY.plusDays(350));
+        mvc.perform(post("/api/courses").with(httpBasic("reception", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", practitioner("Pervyj", true), 8, start, "10:00")))
+                .andExpect(status().isCreated());
+        long second = practitioner("Vtoroj", true);
+        String checked = mvc.perform(post("/api/courses/check").with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", second, 8, start, "10:00")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bookable").value(false))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(checked, "$.findings[?(@.rule == 'SLOT_TAKEN')].session"))
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(JsonPath.<List<String>>read(checked, "$.sessions[*].state")).containsOnly("BLOCKED");
+        assertThat(JsonPath.<List<String>>read(checked, "$.findings[?(@.rule == 'SAME_PROGRAM_RUNNING')].severity"))
+                .containsExactly("WARN");
+        assertThat(JsonPath.<List<String>>read(checked, "$.warningsToConfirm")).contains("SAME_PROGRAM_RUNNING");
+    }
+
+    @Test
+    @DisplayName("Book refused by a clash on the screen: the plan stays, the taken sessions marked in words with free "
+            + "times that day, and the form says why")
+    void refusedBookingKeepsThePlan() throws Exception {
+        long patient = patient("Zanyat");
+        LocalDate start = monday(TODAY.plusDays(360));
+        long first = practitioner("Zanyatov", true);
+        long other = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
+                + "VALUES ('Test', 'Drugoj', DATE '1970-01-01', 'MALE') RETURNING id").query(Long.class).single();
+        // someone else holds the third session's time (and later ones)
+        String taken = mvc.perform(post("/api/courses").with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(course(other, "PROSTATE_MASSAGE", first, 8, start.plusDays(4), "10:00")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(taken, "$.sessions[0].startsAt")).startsWith(start.plusDays(4).toString());
+        jdbc.sql("INSERT INTO working_hours (practitioner_id, day_of_week, starts_at, ends_at) "
+                + "SELECT ?, d, TIME '08:00', TIME '18:00' FROM generate_series(1, 6) d").param(first).update();
+        String page = screen(post("/patients/{id}/courses", patient), first, start);
+        assertThat(page).contains("id=\"plan-sessions\"").contains("plan-BLOCKED")
+                .contains(html("The practitioner already has a session on " + start.plusDays(4) + " at 10:00\u201310:30."))
+                .contains("Free that day: ")
+                .contains(html("The practitioner already has a session at " + start.plusDays(4) + " 10:00\u201310:30"))
+                .doesNotContain("id=\"book-now\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM course WHERE patient_id = ?").param(patient).query(Long.class)
+                .single()).isZero();
     }
 
     String screen(MockHttpServletRequestBuilder request, long practitioner, LocalDate start) throws Exception {
