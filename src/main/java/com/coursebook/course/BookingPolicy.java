@@ -283,6 +283,17 @@ public class BookingPolicy {
                 Stage.BOOKING, clock.toDate(course.firstSessionStart()), false);
     }
 
+    /** The warnings on the course's future booked sessions that no clinician has confirmed for it yet. */
+    @Transactional(readOnly = true)
+    public Set<String> warningsWaiting(Course course) {
+        List<CourseSession> future = course.getSessions().stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now())).toList();
+        Set<String> confirmed = confirmed(course);
+        return standing(course, future).findings().stream().filter(f -> f.warns() && f.session() != null)
+                .map(Finding::overrideKey).filter(key -> !confirmed.contains(key))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
     /** The course's sessions at the given places, judged by the rules for the given stage; fails closed. */
     private Evaluation evaluate(Course course, List<TimeSlot> slots, Stage stage) {
         return evaluate(course, slots, stage, stage == Stage.CHECK_IN ? clock.toDate(course.firstSessionStart())
