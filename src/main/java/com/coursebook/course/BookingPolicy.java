@@ -21,10 +21,12 @@ import com.coursebook.patient.Patients;
 import com.coursebook.rules.Evaluation;
 import com.coursebook.rules.Facts;
 import com.coursebook.rules.Finding;
+import com.coursebook.rules.FindingSeverity;
 import com.coursebook.rules.RuleEngine;
 import com.coursebook.rules.RuleFacts;
 import com.coursebook.rules.Stage;
 import com.coursebook.rules.Text;
+import com.coursebook.scheduling.Availability;
 import com.coursebook.scheduling.CoursePlanner;
 import com.coursebook.scheduling.Practitioner;
 import com.coursebook.scheduling.Practitioners;
@@ -54,6 +56,15 @@ public class BookingPolicy {
     /** The shape of the course was settled at booking; a change of single sessions is not judged by its length. */
     private static final Set<String> SHAPE_RULES = Set.of("COURSE_LENGTH");
 
+    /** A proposed session overlaps one already booked: shown with the plan; refuses as a clash. */
+    static final String SLOT_TAKEN = "SLOT_TAKEN";
+
+    /** Advice with a taken slot: free times that day. */
+    static final String FREE_SLOTS = "FREE_SLOTS";
+
+    /** The patient already has a running course of the same program: a clinician confirms a second one. */
+    static final String SAME_PROGRAM_RUNNING = "SAME_PROGRAM_RUNNING";
+
     private final RuleEngine engine;
 
     private final RuleFacts facts;
@@ -70,8 +81,15 @@ public class BookingPolicy {
 
     private final ClinicClock clock;
 
+    private final Courses courses;
+
+    private final Availability availability;
+
     BookingPolicy(RuleEngine engine, RuleFacts facts, SessionConflicts conflicts, RoomAssignment rooms,
-            RuleOverrides overrides, Patients patients, Practitioners practitioners, ClinicClock clock) {
+            RuleOverrides overrides, Patients patients, Practitioners practitioners, ClinicClock clock,
+            Courses courses, Availability availability) {
+        this.courses = courses;
+        this.availability = availability;
         this.rooms = rooms;
         this.engine = engine;
         this.facts = facts;
@@ -112,21 +130,77 @@ public class BookingPolicy {
             log.error("Could not evaluate a course for patient {}; refusing", patient.getId(), ex);
             evaluation = RuleEngine.refusal();
         }
-        List<Finding> refusing = refusing(evaluation.findings(), Set.copyOf(confirmed));
+        List<Finding> findings = new ArrayList<>(evaluation.findings());
+        if (courses.countRunning(patient.getId(), program.getId()) > 0) {
+            findings.add(new Finding(SAME_PROGRAM_RUNNING, FindingSeverity.WARN, null, null,
+                    new Text("finding.sameProgramRunning"), null, null, null));
+        }
+        // the taken slots are shown with the plan (every one of them), but refuse as a clash (409), not as a rule
+        List<SessionConflicts.Conflict> taken = conflicts.all(practitioner.getId(), patient.getId(), slots, List.of());
+        findings.addAll(takenAndFreeNearby(taken, slots, practitioner, patient.getId(), program.getSlotMinutes()));
+        List<Finding> refusing = refusing(findings.stream().filter(f -> !SLOT_TAKEN.equals(f.rule())).toList(),
+                Set.copyOf(confirmed));
+        Optional<Decision.Clash> clash = taken.stream().findFirst()
+                .map(c -> new Decision.Clash(clock.toLocal(c.startsAt()), clock.toLocal(c.endsAt()),
+                        Decision.Whose.valueOf(c.whose())));
         List<Decision.Proposed> proposed = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             int number = i + 1;
-            List<Finding> own = evaluation.findings().stream().filter(f -> Integer.valueOf(number).equals(f.session()))
-                    .toList();
+            List<Finding> own = findings.stream().filter(f -> Integer.valueOf(number).equals(f.session())).toList();
             Decision.Verdict verdict = own.stream().anyMatch(Finding::blocks) ? Decision.Verdict.BLOCKED
                     : own.stream().anyMatch(refusing::contains) ? Decision.Verdict.WARNING : Decision.Verdict.OK;
             proposed.add(new Decision.Proposed(number, starts.get(i), clock.toLocal(slots.get(i).endsAt()),
                     program.handsOnMinutes(number), verdict));
         }
-        Decision decision = new Decision(subject, proposed, evaluation.findings(), refusing, Optional.empty(), skipped,
-                earliest, List.of());
+        Decision decision = new Decision(subject, proposed, findings, refusing, clash, skipped, earliest, List.of());
         List<Decision.Place> places = slots.stream().map(slot -> new Decision.Place(null, slot, null)).toList();
-        return refusing.isEmpty() ? place(decision, practitioner, patient.getId(), places) : decision;
+        return refusing.isEmpty() && clash.isEmpty() ? place(decision, practitioner, patient.getId(), places)
+                : decision;
+    }
+
+    /**
+     * A block on each proposed session for every booked session it would overlap, and, once per such session, the
+     * practitioner's free slots that day nearest to it where the patient is free too (advice only: never refuses).
+     */
+    private List<Finding> takenAndFreeNearby(List<SessionConflicts.Conflict> taken, List<TimeSlot> slots,
+            Practitioner practitioner, Long patientId, int minutes) {
+        List<Finding> found = new ArrayList<>();
+        for (SessionConflicts.Conflict c : taken) {
+            LocalDateTime from = clock.toLocal(c.startsAt());
+            found.add(Finding.blockOn(SLOT_TAKEN, c.session(), clock.toDate(slots.get(c.session() - 1).startsAt()),
+                    new Text("finding.slotTaken." + c.whose(), from.toLocalDate().toString(),
+                            from.toLocalTime().toString(), clock.toLocal(c.endsAt()).toLocalTime().toString())));
+        }
+        taken.stream().map(SessionConflicts.Conflict::session).distinct().forEach(number -> {
+            TimeSlot wanted = slots.get(number - 1);
+            List<String> free = freeNear(practitioner.getId(), patientId, wanted, minutes);
+            found.add(new Finding(FREE_SLOTS, FindingSeverity.INFO, number, clock.toDate(wanted.startsAt()),
+                    free.isEmpty() ? new Text("finding.freeSlots.none") : new Text("finding.freeSlots",
+                            String.join(", ", free)), null, null, null));
+        });
+        return found;
+    }
+
+    /** Up to three free times that day, nearest to the wanted one, free for the practitioner and the patient. */
+    private List<String> freeNear(Long practitionerId, Long patientId, TimeSlot wanted, int minutes) {
+        try {
+            LocalDate day = clock.toDate(wanted.startsAt());
+            List<TimeSlot> candidates = availability.freeSlots(practitionerId, day, day, minutes).stream()
+                    .map(slot -> new TimeSlot(clock.toInstant(slot.startsAt()), clock.toInstant(slot.endsAt())))
+                    .toList();
+            Set<Integer> patientBusy = conflicts.all(practitionerId, patientId, candidates, List.of()).stream()
+                    .map(SessionConflicts.Conflict::session).collect(Collectors.toSet());
+            return IntStream.range(0, candidates.size()).filter(i -> !patientBusy.contains(i + 1))
+                    .mapToObj(candidates::get)
+                    .sorted(Comparator.comparing((TimeSlot slot) -> Math.abs(
+                            java.time.Duration.between(wanted.startsAt(), slot.startsAt()).toMinutes())))
+                    .limit(3).sorted(Comparator.comparing(TimeSlot::startsAt))
+                    .map(slot -> clock.toLocal(slot.startsAt()).toLocalTime().toString()).toList();
+        }
+        catch (RuntimeException ex) {
+            log.warn("No free slots to offer near {} for practitioner {}", wanted.startsAt(), practitionerId, ex);
+            return List.of();
+        }
     }
 
     /**
@@ -207,6 +281,17 @@ public class BookingPolicy {
     public Evaluation standing(Course course, List<CourseSession> sessions) {
         return evaluate(course, sessions.stream().map(s -> new TimeSlot(s.getStartsAt(), s.getEndsAt())).toList(),
                 Stage.BOOKING, clock.toDate(course.firstSessionStart()), false);
+    }
+
+    /** The warnings on the course's future booked sessions that no clinician has confirmed for it yet. */
+    @Transactional(readOnly = true)
+    public Set<String> warningsWaiting(Course course) {
+        List<CourseSession> future = course.getSessions().stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now())).toList();
+        Set<String> confirmed = confirmed(course);
+        return standing(course, future).findings().stream().filter(f -> f.warns() && f.session() != null)
+                .map(Finding::overrideKey).filter(key -> !confirmed.contains(key))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** The course's sessions at the given places, judged by the rules for the given stage; fails closed. */

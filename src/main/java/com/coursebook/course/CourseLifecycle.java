@@ -24,7 +24,17 @@ public class CourseLifecycle {
 
     private final ClinicClock clock;
 
-    CourseLifecycle(Courses courses, ClinicClock clock) {
+    private final BookingPolicy policy;
+
+    private final RuleOverrides overrides;
+
+    private final CourseRecheck recheck;
+
+    CourseLifecycle(Courses courses, ClinicClock clock, BookingPolicy policy, RuleOverrides overrides,
+            CourseRecheck recheck) {
+        this.policy = policy;
+        this.overrides = overrides;
+        this.recheck = recheck;
         this.courses = courses;
         this.clock = clock;
     }
@@ -67,6 +77,39 @@ public class CourseLifecycle {
     public void resume(Long courseId) {
         Course course = course(courseId);
         course.resume();
+        courses.saveAndFlush(course);
+    }
+
+    /**
+     * A clinician confirms, once for the course and with a written reason, a warning recorded after booking (a
+     * relative contraindication): stored like a booking's override, and the sessions it flagged are free again.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void confirmWarning(Long courseId, String key, String reason) {
+        confirm(courseId, key, reason);
+    }
+
+    /** From the chart: every warning waiting on the course confirmed with the one reason given. */
+    @Transactional
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void confirmWaitingWarnings(Long courseId, String reason) {
+        confirm(courseId, null, reason);
+    }
+
+    /** @param key the warning to confirm, or null for every one waiting */
+    private void confirm(Long courseId, String key, String reason) {
+        Course course = courses.findWithSessions(courseId)
+                .orElseThrow(() -> new NotFoundException("error.course.notFound", String.valueOf(courseId)));
+        java.util.Set<String> waiting = policy.warningsWaiting(course);
+        if (key != null ? !waiting.contains(key) : waiting.isEmpty()) {
+            throw new com.coursebook.shared.InvalidRequestException("key", "course.override.notWaiting");
+        }
+        for (String confirmed : key != null ? java.util.Set.of(key) : waiting) {
+            overrides.save(new RuleOverride(course.getId(), confirmed, reason.strip(), Staff.currentName()));
+            course.warningConfirmed(confirmed);
+        }
+        recheck.recheck(course);
         courses.saveAndFlush(course);
     }
 

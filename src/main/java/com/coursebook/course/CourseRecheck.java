@@ -31,9 +31,18 @@ class CourseRecheck {
 
     private final BookingPolicy policy;
 
+    /**
+     * The attention rule of a session a relative contraindication recorded after booking now warns about: it needs a
+     * clinician's confirmation for the course (a written reason, as at booking) before it can take place.
+     */
+    static final String NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION";
+
     private final ClinicClock clock;
 
-    CourseRecheck(Courses courses, BookingPolicy policy, ClinicClock clock) {
+    private final RuleOverrides overrides;
+
+    CourseRecheck(Courses courses, BookingPolicy policy, ClinicClock clock, RuleOverrides overrides) {
+        this.overrides = overrides;
         this.courses = courses;
         this.policy = policy;
         this.clock = clock;
@@ -43,40 +52,58 @@ class CourseRecheck {
     @Transactional
     public void on(PatientConditionsChanged event) {
         for (Course course : courses.findWithFutureSessions(event.patientId(), clock.now())) {
-            boolean blockedBefore = course.isBlockedByRule();
-            List<CourseSession> future = course.getSessions().stream()
-                    .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now()))
-                    .toList();
-            Evaluation evaluation = policy.standing(course, future);
-            Map<Integer, Finding> blockBySession = evaluation.blocks().stream()
-                    .filter(f -> f.session() != null && DATED_RULES.contains(f.rule()))
-                    .collect(Collectors.toMap(Finding::session, f -> f, CourseRecheck::later));
-            // Fail closed: if the engine could not evaluate, every future session needs a person to look at it.
-            boolean engineFailed = evaluation.blocks().stream().anyMatch(f -> f.session() == null
-                    && RuleEngine.ENGINE_ERROR.equals(f.rule()));
-            for (int i = 0; i < future.size(); i++) {
-                CourseSession session = future.get(i);
-                Finding block = engineFailed ? null : blockBySession.get(i + 1);
-                if (engineFailed) {
-                    course.flag(session, RuleEngine.ENGINE_ERROR, null, RuleEngine.ENGINE_ERROR);
-                }
-                else if (block != null) {
-                    course.flag(session, block.rule(), block.clearsOn(), block.rule() + " until " + block.clearsOn());
-                }
-                else if (session.isFlaggedByClinicalRule()) {
-                    course.unflag(session);
-                }
-            }
-            // The course's wait starts and ends with these acts; the dashboard measures how long courses waited.
-            boolean blockedAfter = course.isBlockedByRule();
-            if (!blockedBefore && blockedAfter) {
-                course.blockedByRules(future.stream().filter(CourseSession::isFlaggedByClinicalRule)
-                        .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
-            }
-            else if (blockedBefore && !blockedAfter) {
-                course.unblocked();
-            }
+            recheck(course);
             courses.saveAndFlush(course);
+        }
+    }
+
+    /** The course's future booked sessions judged again: flagged, re-flagged or cleared. */
+    void recheck(Course course) {
+        boolean blockedBefore = course.isBlockedByRule();
+        List<CourseSession> future = course.getSessions().stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && s.getStartsAt().isAfter(clock.now()))
+                .toList();
+        Evaluation evaluation = policy.standing(course, future);
+        Map<Integer, Finding> blockBySession = evaluation.blocks().stream()
+                .filter(f -> f.session() != null && DATED_RULES.contains(f.rule()))
+                .collect(Collectors.toMap(Finding::session, f -> f, CourseRecheck::later));
+        // A warning (a relative contraindication) not yet confirmed for this course needs a clinician's confirmation.
+        Set<String> confirmed = overrides.findByCourseIdOrderById(course.getId()).stream()
+                .map(RuleOverride::getFinding).collect(Collectors.toSet());
+        Map<Integer, Finding> warningBySession = evaluation.findings().stream()
+                .filter(f -> f.warns() && f.session() != null && DATED_RULES.contains(f.rule())
+                        && !confirmed.contains(f.overrideKey()))
+                .collect(Collectors.toMap(Finding::session, f -> f, (a, b) -> a));
+        // Fail closed: if the engine could not evaluate, every future session needs a person to look at it.
+        boolean engineFailed = evaluation.blocks().stream().anyMatch(f -> f.session() == null
+                && RuleEngine.ENGINE_ERROR.equals(f.rule()));
+        for (int i = 0; i < future.size(); i++) {
+            CourseSession session = future.get(i);
+            Finding block = engineFailed ? null : blockBySession.get(i + 1);
+            Finding warning = engineFailed ? null : warningBySession.get(i + 1);
+            if (engineFailed) {
+                course.flag(session, RuleEngine.ENGINE_ERROR, null, RuleEngine.ENGINE_ERROR);
+            }
+            else if (block != null) {
+                course.flag(session, block.rule(), block.clearsOn(), block.rule() + " until " + block.clearsOn());
+            }
+            else if (warning != null) {
+                if (!NEEDS_CONFIRMATION.equals(session.getAttentionRule())) {
+                    course.flag(session, NEEDS_CONFIRMATION, null, NEEDS_CONFIRMATION + " " + warning.overrideKey());
+                }
+            }
+            else if (session.isFlaggedByClinicalRule()) {
+                course.unflag(session);
+            }
+        }
+        // The course's wait starts and ends with these acts; the dashboard measures how long courses waited.
+        boolean blockedAfter = course.isBlockedByRule();
+        if (!blockedBefore && blockedAfter) {
+            course.blockedByRules(future.stream().filter(CourseSession::isFlaggedByClinicalRule)
+                    .map(CourseSession::getAttentionRule).distinct().sorted().collect(Collectors.joining(", ")));
+        }
+        else if (blockedBefore && !blockedAfter) {
+            course.unblocked();
         }
     }
 

@@ -27,4 +27,10 @@ public interface Courses extends JpaRepository<Course, Long> {
             + "and exists (select 1 from CourseSession f where f.course = c and f.startsAt >= :from "
             + "and f.status = com.coursebook.course.SessionStatus.BOOKED)")
     List<Course> findWithFutureSessions(Long patientId, Instant from);
+
+    /** Courses of the patient and program that are still running (planned, active or paused). */
+    @Query("select count(c) from Course c where c.patientId = :patientId and c.program.id = :programId and c.status in "
+            + "(com.coursebook.course.CourseStatus.PLANNED, com.coursebook.course.CourseStatus.ACTIVE, "
+            + "com.coursebook.course.CourseStatus.PAUSED)")
+    long countRunning(Long patientId, Long programId);
 }

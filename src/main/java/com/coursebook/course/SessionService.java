@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.coursebook.course.internal.SessionOverlaps;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
@@ -36,7 +37,11 @@ public class SessionService {
 
     private final CourseSettings settings;
 
-    SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings) {
+    private final SessionOverlaps overlaps;
+
+    SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings,
+            SessionOverlaps overlaps) {
+        this.overlaps = overlaps;
         this.courses = courses;
         this.clock = clock;
         this.policy = policy;
@@ -66,7 +71,8 @@ public class SessionService {
         course.move(policy.changeOf(course, moved, List.of()), "to " + newStart
                 + (andLater ? " with " + (moved.size() - 1) + " later" : "") + "; shift "
                 + Duration.between(target.getStartsAt(), start));
-        return courses.saveAndFlush(course);
+        // the moved sessions are checked for overlaps where they end up, together (a postponed course takes its own places)
+        return overlaps.judgedTogether(() -> courses.saveAndFlush(course));
     }
 
     @Transactional

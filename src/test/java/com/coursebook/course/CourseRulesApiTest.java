@@ -215,6 +215,41 @@ class CourseRulesApiTest {
     }
 
     @Test
+    @DisplayName("a relative contraindication recorded after booking flags the sessions as needing a clinician's "
+            + "confirmation; a clinician confirms once for the course with a reason, and the flags lift")
+    void warningAfterBookingNeedsConfirmation() throws Exception {
+        long patient = patient("Adenomov", "MALE", null);
+        String created = mvc.perform(post("/api/courses").with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(course(patient, "PROSTATE_MASSAGE", urologist(), 8, TODAY.plusDays(75), "12:00")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long courseId = ((Number) JsonPath.read(created, "$.id")).longValue();
+        recordCondition(patient, "PROSTATE_ADENOMA", TODAY.minusYears(1), null).andExpect(status().isCreated());
+        mvc.perform(get("/api/courses/{id}", courseId).with(httpBasic("reception", "demo")))
+                .andExpect(jsonPath("$.sessions[*].needsAttention", everyItem(is(true))))
+                .andExpect(jsonPath("$.sessions[*].attentionRule", everyItem(is("NEEDS_CONFIRMATION"))));
+        String confirmation = "{\"key\":\"CONTRAINDICATION:PROSTATE_ADENOMA\",\"reason\":\"Mild BPH, reviewed.\"}";
+        mvc.perform(post("/api/courses/{id}/overrides", courseId).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(confirmation))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/courses/{id}/overrides", courseId).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"CONTRAINDICATION:PROSTATE_ADENOMA\",\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/courses/{id}/overrides", courseId).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"CONTRAINDICATION:FEVER\",\"reason\":\"none\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/courses/{id}/overrides", courseId).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(confirmation))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[*].needsAttention", not(hasItem(true))));
+        assertThat(jdbc.sql("SELECT reason FROM rule_override WHERE course_id = ? AND finding = "
+                        + "'CONTRAINDICATION:PROSTATE_ADENOMA'").param(courseId).query(String.class).list())
+                .containsExactly("Mild BPH, reviewed.");
+    }
+
+    @Test
     @DisplayName("without a practitioner, the course goes to the first qualified one whose plan passes: past the "
             + "demo gynecologist, who does not work at that hour, to a second who does")
     void anyQualifiedPractitioner() throws Exception {

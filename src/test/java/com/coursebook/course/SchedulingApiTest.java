@@ -147,6 +147,30 @@ class SchedulingApiTest {
     }
 
     @Test
+    @DisplayName("postponing a course by one interval ('and later', each session onto the next one's old date) is "
+            + "judged against the final positions: the course does not collide with itself")
+    void postponeByOneInterval() throws Exception {
+        long practitioner = practitioner("Otlozhin");
+        LocalDate start = monday(TODAY.plusDays(325));
+        String created = book(patient("Otloz"), practitioner, start, "09:00", 201);
+        List<Integer> ids = JsonPath.read(created, "$.sessions[*].id");
+        List<String> before = JsonPath.read(created, "$.sessions[*].startsAt");
+        String moved = mvc.perform(patch("/api/sessions/{id}", ids.get(0)).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startsAt\":\"" + before.get(1) + "\",\"andLater\":true}"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> after = JsonPath.read(moved, "$.sessions[*].startsAt");
+        assertThat(after.subList(0, after.size() - 1)).isEqualTo(before.subList(1, before.size()));
+        // and back again, earlier: each session onto the previous one's old place
+        mvc.perform(patch("/api/sessions/{id}", ids.get(0)).with(httpBasic("reception", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startsAt\":\"" + before.get(0) + "\",\"andLater\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[*].startsAt").value(before));
+    }
+
+    @Test
     @DisplayName("moving into a slot another patient holds is refused with 409; cancelling frees the slot")
     void moveIntoTakenSlotThenCancel() throws Exception {
         long practitioner = practitioner("Otmenov");

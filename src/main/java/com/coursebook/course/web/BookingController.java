@@ -6,7 +6,9 @@ import com.coursebook.course.DecisionRenderer;
 
 import com.coursebook.course.CourseBooking;
 import com.coursebook.course.CourseCheck;
+import java.sql.SQLException;
 import java.time.LocalTime;
+import java.util.Optional;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -17,6 +19,7 @@ import com.coursebook.patient.PatientService;
 import com.coursebook.scheduling.Practitioners;
 import com.coursebook.shared.ClinicClock;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -95,14 +98,28 @@ class BookingController {
     @ReturnsTo("/patients/{patientId}/courses/new")
     String book(@PathVariable Long patientId, @Valid @ModelAttribute("courseForm") CourseForm form,
             BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
-        var attempt = Forms.submit(result, () -> booking.attempt(form.toRequest(patientId)),
-                BookingController::formField);
+        Optional<CourseBooking.Attempt> attempt;
+        try {
+            attempt = Forms.submit(result, () -> booking.attempt(form.toRequest(patientId)),
+                    BookingController::formField);
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (!(ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState()))) {
+                throw ex;
+            }
+            // lost a race at the database: the plan again, checked now, so the slot taken meanwhile is marked
+            Forms.submit(result, () -> booking.check(form.toRequest(patientId)), BookingController::formField)
+                    .ifPresent(decision -> model.addAttribute("check", decisions.render(decision, locale)));
+            result.reject("problem.slotTaken.detail.null");
+            return form(patientId, model, locale);
+        }
         if (attempt.isPresent() && attempt.get().booked()) {
             redirect.addFlashAttribute("message", "course.booked");
             return "redirect:/patients/" + patientId + "#courses";
         }
         attempt.map(CourseBooking.Attempt::decision).ifPresent(refusal -> {
-            if (!refusal.refusing().isEmpty()) {
+            // the plan stays, with the sessions that refuse it marked (rules or a taken slot)
+            if (!refusal.proposed().isEmpty() || !refusal.refusing().isEmpty()) {
                 model.addAttribute("check", decisions.render(refusal, locale));
                 model.addAttribute("refused", true);
             }

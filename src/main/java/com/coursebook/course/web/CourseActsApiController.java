@@ -136,11 +136,22 @@ class CourseActsApiController {
         return queries.course(id, locale);
     }
 
+    /** A clinician confirms a warning recorded after booking, with a reason: its "needs confirmation" flags lift. */
+    @PostMapping("/api/courses/{id}/overrides")
+    CourseView confirm(@PathVariable Long id, @Valid @RequestBody Confirmation confirmation, Locale locale) {
+        lifecycle.confirmWarning(id, confirmation.key(), confirmation.reason());
+        return queries.course(id, locale);
+    }
+
     /** The clinician has reviewed a course held for pain, an adverse event or a worse condition. */
     @PostMapping("/api/courses/{id}/review")
     CourseView review(@PathVariable Long id, @Valid @RequestBody Reason note, Locale locale) {
         lifecycle.clearReview(id, note.reason().strip());
         return queries.course(id, locale);
+    }
+
+    record Confirmation(@NotBlank(message = "{course.override.key.required}") String key,
+            @NotBlank(message = "{course.reason.required}") @Size(min = 5, max = 2000, message = "{course.confirmWarnings.reason}") String reason) {
     }
 
     record Attendance(@NotNull(message = "{session.attendance.outcome}") SessionStatus outcome) {

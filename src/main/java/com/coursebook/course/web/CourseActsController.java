@@ -50,6 +50,18 @@ class CourseActsController {
         return done(id, redirect, "course.paused");
     }
 
+    /** A warning recorded after booking (a relative contraindication), confirmed for the course with a reason. */
+    @PostMapping("/courses/{id}/overrides")
+    @ReturnsTo(CHART)
+    String confirmWarnings(@PathVariable Long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        if (reason == null || reason.strip().length() < 5) {
+            return problem(id, redirect, "course.confirmWarnings.reason");
+        }
+        lifecycle.confirmWaitingWarnings(id, reason.strip());
+        return done(id, redirect, "course.warningsConfirmed");
+    }
+
     @PostMapping("/courses/{id}/resume")
     @ReturnsTo(CHART)
     String resume(@PathVariable Long id, RedirectAttributes redirect) {

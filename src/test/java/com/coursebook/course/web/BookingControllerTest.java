@@ -69,6 +69,9 @@ class BookingControllerTest {
     @MockitoBean
     Practitioners practitioners;
 
+    @Autowired
+    com.coursebook.course.DecisionRenderer decisions;
+
     static final ProgramView PROSTATE = program("PROSTATE", EligibleSex.MALE, true);
 
     static final ProgramView BLADDER = program("BLADDER", EligibleSex.ANY, true);
@@ -144,6 +147,29 @@ class BookingControllerTest {
                 .andExpect(result -> assertThat(((org.springframework.validation.BindingResult) result.getModelAndView()
                         .getModel().get("org.springframework.validation.BindingResult.courseForm")).getGlobalError()
                         .getCode()).isEqualTo("problem.slotTaken.detail.PRACTITIONER"));
+    }
+
+    @Test
+    @WithMockUser(roles = "RECEPTIONIST")
+    @DisplayName("a booking that loses a race at the database (SQLSTATE 23P01) shows the plan again, checked anew, "
+            + "saying a session was booked meanwhile; not the empty form")
+    void raceLostAtTheDatabase() throws Exception {
+        given(booking.attempt(any())).willThrow(new org.springframework.dao.DataIntegrityViolationException("overlap",
+                new java.sql.SQLException("conflicting key value violates exclusion constraint", "23P01")));
+        Decision checked = new Decision(null, List.of(), List.of(), List.of(), Optional.empty(), List.of(), null,
+                List.of());
+        given(booking.check(any())).willReturn(checked);
+        com.coursebook.course.CourseCheck plan = new com.coursebook.course.CourseCheck(false, 7L, "PROSTATE", 3L, 2,
+                List.of(), List.of(), List.of(), null, java.util.Set.of());
+        given(decisions.render(org.mockito.ArgumentMatchers.eq(checked), any())).willReturn(plan);
+        mvc.perform(post("/patients/7/courses").with(csrf()).param("programCode", "PROSTATE")
+                        .param("practitionerId", "3").param("firstDate", "2026-12-14").param("time", "09:30"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("course/form"))
+                .andExpect(model().attribute("check", plan))
+                .andExpect(result -> assertThat(((org.springframework.validation.BindingResult) result.getModelAndView()
+                        .getModel().get("org.springframework.validation.BindingResult.courseForm")).getGlobalError()
+                        .getCode()).isEqualTo("problem.slotTaken.detail.null"));
     }
 
     @Test

@@ -67,6 +67,21 @@ class CourseActsControllerTest {
 
     @Test
     @WithMockUser(roles = "CLINICIAN")
+    @DisplayName("confirming the warnings waiting on a course takes a written reason, trimmed, and says it is done; "
+            + "without one it asks and changes nothing")
+    void confirmWarnings() throws Exception {
+        mvc.perform(post("/courses/5/overrides").with(csrf()).param("reason", " ok "))
+                .andExpect(redirectedUrl("/patients/7#courses"))
+                .andExpect(flash().attribute("problem", "course.confirmWarnings.reason"));
+        verifyNoInteractions(lifecycle);
+        mvc.perform(post("/courses/5/overrides").with(csrf()).param("reason", "  Mild BPH, reviewed  "))
+                .andExpect(redirectedUrl("/patients/7#courses"))
+                .andExpect(flash().attribute("message", "course.warningsConfirmed"));
+        verify(lifecycle).confirmWaitingWarnings(5L, "Mild BPH, reviewed");
+    }
+
+    @Test
+    @WithMockUser(roles = "CLINICIAN")
     @DisplayName("pausing without a reason asks for one and changes nothing")
     void pauseWithoutReason() throws Exception {
         mvc.perform(post("/courses/5/pause").with(csrf()).param("reason", " "))
