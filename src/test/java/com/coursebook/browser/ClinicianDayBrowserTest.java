@@ -53,6 +53,7 @@ class ClinicianDayBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("day-list")));
         WebElement row = driver.findElement(By.xpath("//table[@id='day-list']//tr[.//a[text()='Segodnyashnii Gennady']]"));
         assertThat(row.getText()).contains("1 of 8").contains("Therapeutic prostate massage");
+        shot("my-day"); // docs/my-day.png is this picture
         click(By.xpath("//table[@id='day-list']//a[text()='Segodnyashnii Gennady']"));
 
         click(By.id("check-in"));

@@ -51,6 +51,7 @@ class PrintBrowserTest extends BrowserTest {
 
         signIn("reception");
         driver.get(url("/courses/" + course + "/print"));
+        shot("handout"); // docs/handout.png is this picture
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appointments")));
         String text = driver.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Central clinic").contains("Lesnaya").contains("+7 495 010-20-30")
