@@ -1,5 +1,6 @@
 package com.coursebook.course;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,10 +30,13 @@ import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.TimeSlot;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a whole course in one step: plans the session dates, asks the {@link BookingPolicy} about every one of
@@ -64,9 +68,12 @@ public class CourseBooking {
 
     private final BookingPolicy policy;
 
+    private final TransactionTemplate transactions;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             CoursePlanner planner, Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, BookingPolicy policy) {
+            SkipDays skipDays, BookingPolicy policy, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.patients = patients;
         this.programs = programs;
         this.practitioners = practitioners;
@@ -96,10 +103,31 @@ public class CourseBooking {
     }
 
     /** A booking tried: the course booked, or the decision that refused it (for a screen to show the plan again). */
-    public record Attempt(Course course, Decision decision) {
+    public record Attempt(Course course, Decision decision, boolean lostRace) {
+
+        Attempt(Course course, Decision decision) {
+            this(course, decision, false);
+        }
 
         public boolean booked() {
             return course != null;
+        }
+    }
+
+    /**
+     * As {@link #attempt}, for the booking screen: a race lost at the database's overlap constraint (SQLSTATE 23P01:
+     * another booking took a slot between the pre-check and the insert) comes back as the plan decided anew, so the
+     * session taken meanwhile is marked. Each try is its own transaction (the failed one rolled back whole).
+     */
+    public Attempt attemptAgainstRaces(CourseRequest request) {
+        try {
+            return transactions.execute(status -> attempt(request));
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (!(ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState()))) {
+                throw ex;
+            }
+            return new Attempt(null, transactions.execute(status -> check(request)), true);
         }
     }
 

@@ -6,7 +6,6 @@ import com.coursebook.course.DecisionRenderer;
 
 import com.coursebook.course.CourseBooking;
 import com.coursebook.course.CourseCheck;
-import java.sql.SQLException;
 import java.time.LocalTime;
 import java.util.Optional;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import com.coursebook.patient.PatientService;
 import com.coursebook.scheduling.Practitioners;
 import com.coursebook.shared.ClinicClock;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -98,18 +96,11 @@ class BookingController {
     @ReturnsTo("/patients/{patientId}/courses/new")
     String book(@PathVariable Long patientId, @Valid @ModelAttribute("courseForm") CourseForm form,
             BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
-        Optional<CourseBooking.Attempt> attempt;
-        try {
-            attempt = Forms.submit(result, () -> booking.attempt(form.toRequest(patientId)),
-                    BookingController::formField);
-        }
-        catch (DataIntegrityViolationException ex) {
-            if (!(ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState()))) {
-                throw ex;
-            }
+        Optional<CourseBooking.Attempt> attempt = Forms.submit(result,
+                () -> booking.attemptAgainstRaces(form.toRequest(patientId)), BookingController::formField);
+        if (attempt.isPresent() && attempt.get().lostRace()) {
             // lost a race at the database: the plan again, checked now, so the slot taken meanwhile is marked
-            Forms.submit(result, () -> booking.check(form.toRequest(patientId)), BookingController::formField)
-                    .ifPresent(decision -> model.addAttribute("check", decisions.render(decision, locale)));
+            model.addAttribute("check", decisions.render(attempt.get().decision(), locale));
             result.reject("problem.slotTaken.detail.null");
             return form(patientId, model, locale);
         }

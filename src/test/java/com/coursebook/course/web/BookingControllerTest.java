@@ -113,15 +113,15 @@ class BookingControllerTest {
     @WithMockUser(roles = "RECEPTIONIST")
     @DisplayName("a booked course goes back to the chart with a message; the patient is the URL's, never a posted one")
     void booked() throws Exception {
-        given(booking.attempt(any())).willReturn(new CourseBooking.Attempt(mock(com.coursebook.course.Course.class),
-                null));
+        given(booking.attemptAgainstRaces(any())).willReturn(new CourseBooking.Attempt(mock(com.coursebook.course.Course.class),
+                null, false));
         mvc.perform(post("/patients/7/courses").with(csrf()).param("patientId", "99").param("programCode", "PROSTATE")
                         .param("practitionerId", "3").param("firstDate", "2026-12-14").param("time", "09:30")
                         .param("sessionCount", "8").param("cadenceDays", "2"))
                 .andExpect(redirectedUrl("/patients/7#courses"))
                 .andExpect(flash().attribute("message", "course.booked"));
         ArgumentCaptor<CourseRequest> request = ArgumentCaptor.forClass(CourseRequest.class);
-        verify(booking).attempt(request.capture());
+        verify(booking).attemptAgainstRaces(request.capture());
         assertThat(request.getValue().patientId()).isEqualTo(7L);
         assertThat(request.getValue().programCode()).isEqualTo("PROSTATE");
         assertThat(request.getValue().practitionerId()).isEqualTo(3L);
@@ -137,7 +137,7 @@ class BookingControllerTest {
         Decision clash = new Decision(null, List.of(), List.of(), List.of(),
                 Optional.of(new Decision.Clash(LocalDateTime.of(2026, 12, 14, 9, 30), LocalDateTime.of(2026, 12, 14,
                         10, 0), Decision.Whose.PRACTITIONER)), List.of(), null, List.of());
-        given(booking.attempt(any())).willReturn(new CourseBooking.Attempt(null, clash));
+        given(booking.attemptAgainstRaces(any())).willReturn(new CourseBooking.Attempt(null, clash, false));
         mvc.perform(post("/patients/7/courses").with(csrf()).param("programCode", "PROSTATE")
                         .param("firstDate", "2026-12-14").param("time", "09:30"))
                 .andExpect(status().isOk())
@@ -154,11 +154,9 @@ class BookingControllerTest {
     @DisplayName("a booking that loses a race at the database (SQLSTATE 23P01) shows the plan again, checked anew, "
             + "saying a session was booked meanwhile; not the empty form")
     void raceLostAtTheDatabase() throws Exception {
-        given(booking.attempt(any())).willThrow(new org.springframework.dao.DataIntegrityViolationException("overlap",
-                new java.sql.SQLException("conflicting key value violates exclusion constraint", "23P01")));
         Decision checked = new Decision(null, List.of(), List.of(), List.of(), Optional.empty(), List.of(), null,
                 List.of());
-        given(booking.check(any())).willReturn(checked);
+        given(booking.attemptAgainstRaces(any())).willReturn(new CourseBooking.Attempt(null, checked, true));
         com.coursebook.course.CourseCheck plan = new com.coursebook.course.CourseCheck(false, 7L, "PROSTATE", 3L, 2,
                 List.of(), List.of(), List.of(), null, java.util.Set.of());
         given(decisions.render(org.mockito.ArgumentMatchers.eq(checked), any())).willReturn(plan);
@@ -191,7 +189,7 @@ class BookingControllerTest {
     void adminForbidden() throws Exception {
         mvc.perform(post("/patients/7/courses").with(csrf()).param("programCode", "PROSTATE"))
                 .andExpect(status().isForbidden());
-        verify(booking, never()).attempt(any());
+        verify(booking, never()).attemptAgainstRaces(any());
     }
 
     private static ProgramView program(String code, EligibleSex sex, boolean active) {
