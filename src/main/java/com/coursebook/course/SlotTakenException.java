@@ -12,21 +12,16 @@ public class SlotTakenException extends RuntimeException {
         this.clash = clash;
     }
 
-    /** A race lost at commit: only the database knew, so whose session it was is not known. */
-    static SlotTakenException atCommit() {
-        return new SlotTakenException(null);
-    }
-
     public LocalDateTime startsAt() {
-        return clash == null ? null : clash.startsAt();
+        return clash.startsAt();
     }
 
     public LocalDateTime endsAt() {
-        return clash == null ? null : clash.endsAt();
+        return clash.endsAt();
     }
 
-    /** PRACTITIONER, PATIENT or ROOM, or null when only the database knew (a race lost at commit). */
+    /** PRACTITIONER, PATIENT or ROOM (a race lost at commit is the database's 23P01, not this exception). */
     public String whose() {
-        return clash == null ? null : clash.whose().name();
+        return clash.whose().name();
     }
 }
