@@ -2,6 +2,7 @@ package com.coursebook.course;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -171,36 +172,69 @@ public class BookingPolicy {
                     new Text("finding.slotTaken." + c.whose(), from.toLocalDate().toString(),
                             from.toLocalTime().toString(), clock.toLocal(c.endsAt()).toLocalTime().toString())));
         }
-        taken.stream().map(SessionConflicts.Conflict::session).distinct().forEach(number -> {
+        List<Integer> clashing = taken.stream().map(SessionConflicts.Conflict::session).distinct().sorted().toList();
+        List<TimeSlot> free = freeSlots(practitioner.getId(), patientId,
+                clashing.stream().map(number -> slots.get(number - 1)).toList(), minutes);
+        for (int number : clashing) {
             TimeSlot wanted = slots.get(number - 1);
-            List<String> free = freeNear(practitioner.getId(), patientId, wanted, minutes);
+            List<String> near = nearest(free, wanted);
             found.add(new Finding(FREE_SLOTS, FindingSeverity.INFO, number, clock.toDate(wanted.startsAt()),
-                    free.isEmpty() ? new Text("finding.freeSlots.none") : new Text("finding.freeSlots",
-                            String.join(", ", free)), null, null, null));
-        });
+                    near.isEmpty() ? new Text("finding.freeSlots.none") : new Text("finding.freeSlots",
+                            String.join(", ", near)), null, null, null));
+        }
         return found;
     }
 
-    /** Up to three free times that day, nearest to the wanted one, free for the practitioner and the patient. */
-    private List<String> freeNear(Long practitionerId, Long patientId, TimeSlot wanted, int minutes) {
+    /**
+     * The practitioner's free slots on the days of the wanted sessions where the patient is free too: one free-slot
+     * search per stretch of at most {@link Availability#MAX_RANGE_DAYS} days (usually one for the whole course) and
+     * one overlap query for the patient, not a search per session.
+     */
+    private List<TimeSlot> freeSlots(Long practitionerId, Long patientId, List<TimeSlot> wanted, int minutes) {
         try {
-            LocalDate day = clock.toDate(wanted.startsAt());
-            List<TimeSlot> candidates = availability.freeSlots(practitionerId, day, day, minutes).stream()
-                    .map(slot -> new TimeSlot(clock.toInstant(slot.startsAt()), clock.toInstant(slot.endsAt())))
-                    .toList();
+            Set<LocalDate> days = wanted.stream().map(slot -> clock.toDate(slot.startsAt()))
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            List<TimeSlot> candidates = new ArrayList<>();
+            LocalDate from = null;
+            LocalDate to = null;
+            for (LocalDate day : days) {
+                if (from != null && ChronoUnit.DAYS.between(from, day) >= Availability.MAX_RANGE_DAYS) {
+                    candidates.addAll(freeSlots(practitionerId, from, to, minutes, days));
+                    from = null;
+                }
+                from = from == null ? day : from;
+                to = day;
+            }
+            if (from != null) {
+                candidates.addAll(freeSlots(practitionerId, from, to, minutes, days));
+            }
             Set<Integer> patientBusy = conflicts.all(practitionerId, patientId, candidates, List.of()).stream()
                     .map(SessionConflicts.Conflict::session).collect(Collectors.toSet());
             return IntStream.range(0, candidates.size()).filter(i -> !patientBusy.contains(i + 1))
-                    .mapToObj(candidates::get)
-                    .sorted(Comparator.comparing((TimeSlot slot) -> Math.abs(
-                            java.time.Duration.between(wanted.startsAt(), slot.startsAt()).toMinutes())))
-                    .limit(3).sorted(Comparator.comparing(TimeSlot::startsAt))
-                    .map(slot -> clock.toLocal(slot.startsAt()).toLocalTime().toString()).toList();
+                    .mapToObj(candidates::get).toList();
         }
         catch (RuntimeException ex) {
-            log.warn("No free slots to offer near {} for practitioner {}", wanted.startsAt(), practitionerId, ex);
+            log.warn("No free slots to offer for practitioner {}", practitionerId, ex);
             return List.of();
         }
+    }
+
+    private List<TimeSlot> freeSlots(Long practitionerId, LocalDate from, LocalDate to, int minutes,
+            Set<LocalDate> days) {
+        return availability.freeSlots(practitionerId, from, to, minutes).stream()
+                .filter(slot -> days.contains(slot.startsAt().toLocalDate()))
+                .map(slot -> new TimeSlot(clock.toInstant(slot.startsAt()), clock.toInstant(slot.endsAt())))
+                .toList();
+    }
+
+    /** Up to three free times on the wanted session's day, nearest to it, in time order. */
+    private List<String> nearest(List<TimeSlot> free, TimeSlot wanted) {
+        LocalDate day = clock.toDate(wanted.startsAt());
+        return free.stream().filter(slot -> clock.toDate(slot.startsAt()).equals(day))
+                .sorted(Comparator.comparing((TimeSlot slot) -> Math.abs(
+                        java.time.Duration.between(wanted.startsAt(), slot.startsAt()).toMinutes())))
+                .limit(3).sorted(Comparator.comparing(TimeSlot::startsAt))
+                .map(slot -> clock.toLocal(slot.startsAt()).toLocalTime().toString()).toList();
     }
 
     /**

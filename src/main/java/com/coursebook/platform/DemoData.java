@@ -1,5 +1,6 @@
 package com.coursebook.platform;
 
+import com.coursebook.shared.StartupStep;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -38,7 +38,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invented demo data for the embedded run: staff logins, practitioners with working hours and a lunch break,
@@ -51,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnEmbeddedDatabase
 @ConditionalOnProperty(name = "coursebook.demo-data.enabled", havingValue = "true", matchIfMissing = true)
-class DemoData implements SmartLifecycle {
+class DemoData extends StartupStep {
 
     /** Before the web server's start (the connector opens there), and before BootstrapAdmin's. */
     static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 2;
@@ -97,17 +96,15 @@ class DemoData implements SmartLifecycle {
 
     private final DataSource dataSource;
 
-    private final TransactionTemplate transaction;
 
     private final boolean upcoming;
 
-    private volatile boolean running;
 
     DemoData(AppUsers users, TreatmentPrograms programs, PatientService patients, PasswordEncoder passwordEncoder,
             EntityManager entityManager, ClinicClock clock, JdbcClient jdbc, DataSource dataSource,
             PlatformTransactionManager transactions,
             @Value("${coursebook.demo-data.upcoming:true}") boolean upcoming) {
-        this.transaction = new TransactionTemplate(transactions);
+        super(transactions, PHASE);
         this.upcoming = upcoming;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -120,24 +117,8 @@ class DemoData implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        transaction.executeWithoutResult(status -> loadIfEmpty());
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
+    protected void run() {
+        loadIfEmpty();
     }
 
     private void loadIfEmpty() {

@@ -30,7 +30,7 @@ public class Availability {
     static final int SLOT_STEP_MINUTES = 15;
 
     /** The longest range one free-slot request may cover: two months answers any phone call, and stays small. */
-    static final int MAX_RANGE_DAYS = 62;
+    public static final int MAX_RANGE_DAYS = 62;
 
     static final int MIN_SLOT_MINUTES = 5;
 

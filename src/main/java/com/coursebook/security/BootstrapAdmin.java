@@ -1,16 +1,15 @@
 package com.coursebook.security;
 
+import com.coursebook.shared.StartupStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A fresh production database has no users and no demo data. When the operator sets
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ConditionalOnProperty(name = "coursebook.bootstrap-admin.password")
 @EnableConfigurationProperties(BootstrapAdminSettings.class)
-class BootstrapAdmin implements SmartLifecycle {
+class BootstrapAdmin extends StartupStep {
 
     /** After the demo data (which would make this unnecessary), before the web server opens its port. */
     static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
@@ -33,37 +32,19 @@ class BootstrapAdmin implements SmartLifecycle {
 
     private final String password;
 
-    private final TransactionTemplate transaction;
 
-    private volatile boolean running;
 
     BootstrapAdmin(AppUsers users, PasswordEncoder encoder, BootstrapAdminSettings settings,
             PlatformTransactionManager transactions) {
-        this.transaction = new TransactionTemplate(transactions);
+        super(transactions, PHASE);
         this.users = users;
         this.encoder = encoder;
         this.password = settings.password();
     }
 
     @Override
-    public void start() {
-        transaction.executeWithoutResult(status -> createFirstAdmin());
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
+    protected void run() {
+        createFirstAdmin();
     }
 
     private void createFirstAdmin() {
