@@ -16,7 +16,8 @@ ALTER TABLE app_user DROP COLUMN role;
 
 ALTER TABLE app_user
     ADD COLUMN must_change_password boolean NOT NULL DEFAULT false,
-    ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'ru')),
+    -- The screens' language after signing in; null: the browser's own choice, as before.
+    ADD COLUMN language text CHECK (language IN ('en', 'ru')),
     -- Display names are what everyone reads: never empty. Logins: short, lower case, no spaces. NOT VALID: checked
     -- for every new or changed row, while logins an operator once made by hand still load.
     ADD CONSTRAINT app_user_display_name_present CHECK (btrim(display_name) <> '') NOT VALID,

@@ -53,15 +53,15 @@ public class AppUser extends VersionedEntity {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(nullable = false)
-    private String language = "en";
+    /** en or ru; null: the browser's own choice. */
+    private String language;
 
     protected AppUser() {
     }
 
     /** A login with one role, as the demo data and the bootstrap admin make them. */
     public AppUser(String username, String passwordHash, String displayName, Role role, Long practitionerId) {
-        this(username, passwordHash, displayName, Set.of(role), practitionerId, "en");
+        this(username, passwordHash, displayName, Set.of(role), practitionerId, null);
     }
 
     AppUser(String username, String passwordHash, String displayName, Set<Role> roles, Long practitionerId,
@@ -71,7 +71,7 @@ public class AppUser extends VersionedEntity {
         this.displayName = displayName.strip();
         this.roles = EnumSet.copyOf(requireRoles(roles));
         this.practitionerId = practitionerId;
-        this.language = language;
+        this.language = blankToNull(language);
         requireConsistent();
     }
 
@@ -90,7 +90,7 @@ public class AppUser extends VersionedEntity {
         this.displayName = displayName.strip();
         this.roles = EnumSet.copyOf(requireRoles(roles));
         this.practitionerId = roles.contains(Role.CLINICIAN) ? practitionerId : null;
-        this.language = language;
+        this.language = blankToNull(language);
         requireConsistent();
         String changes = describe(before, state());
         if (!changes.isEmpty()) {
@@ -127,6 +127,10 @@ public class AppUser extends VersionedEntity {
         passwordHash = hash;
         mustChangePassword = false;
         register(new StaffAct.PasswordChanged(getId()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Set<Role> requireRoles(Set<Role> roles) {

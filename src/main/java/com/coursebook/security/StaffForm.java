@@ -24,8 +24,9 @@ public class StaffForm {
 
     private Long practitionerId;
 
-    @Pattern(regexp = "^(en|ru)$", message = "{staff.language.invalid}")
-    private String language = "en";
+    /** en, ru, or empty for the browser's own choice. */
+    @Pattern(regexp = "^$|^(en|ru)$", message = "{staff.language.invalid}")
+    private String language;
 
     private String temporaryPassword;
 
