@@ -158,7 +158,7 @@ public class AppUser extends VersionedEntity {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("username", username);
         state.put("displayName", displayName);
-        state.put("roles", roles.toString());
+        state.put("roles", EnumSet.copyOf(roles)); // in the roles' own order: [CLINICIAN, ADMIN]
         state.put("practitionerId", practitionerId);
         state.put("language", language);
         return state;
