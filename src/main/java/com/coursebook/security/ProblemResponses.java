@@ -29,6 +29,17 @@ final class ProblemResponses {
                         : "Your role may not do this.");
     }
 
+    /** A session whose login was disabled meanwhile: it is over, sign in again (a disabled login cannot). */
+    static void sessionEnded(HttpServletResponse response) throws IOException {
+        write(response, 401, "Unauthorized", "This session has ended: the login was disabled.");
+    }
+
+    /** A temporary password works for one thing only: choosing a new one. */
+    static void mustChangePassword(HttpServletResponse response) throws IOException {
+        write(response, 403, "Forbidden",
+                "Change your temporary password first: PUT /api/account/password with currentPassword and newPassword.");
+    }
+
     private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -82,9 +82,10 @@ class AccessibilityBrowserTest extends BrowserTest {
             long practitioner = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) "
                     + "VALUES ('Aksel', ?, 'UROLOGY') RETURNING id").param("Kontrastov" + tag).query(Long.class).single();
             String login = "axe" + tag;
-            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role, practitioner_id) "
-                    + "SELECT ?, password_hash, 'Dr Aksel Kontrastov', 'CLINICIAN', ? FROM app_user "
-                    + "WHERE username = 'urologist'").params(login, practitioner).update();
+            jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name, practitioner_id) "
+                    + "SELECT ?, password_hash, 'Dr Aksel Kontrastov', ? FROM app_user WHERE username = 'urologist' "
+                    + "RETURNING id) INSERT INTO app_user_role (user_id, role) SELECT id, 'CLINICIAN' FROM u")
+                    .params(login, practitioner).update();
             long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
                     + "VALUES ('Vadim', ?, DATE '1968-05-06', 'MALE') RETURNING id").param("Dostupnov" + tag)
                     .query(Long.class).single();

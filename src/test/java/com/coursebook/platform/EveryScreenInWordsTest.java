@@ -201,7 +201,7 @@ class EveryScreenInWordsTest {
         clinician.addAll(List.of("/today", "/today?date=" + fixture.today.plusDays(1),
                 "/sessions/" + fixture.sessions.get(1) + "/note", "/sessions/" + demoSession + "/note"));
         pages.put(fixture.clinician, clinician);
-        pages.put("urologist", List.of("/today", "/patients/" + demoPatient));
+        pages.put("urologist", List.of("/today", "/patients/" + demoPatient, "/account/password"));
         long heldCourse = jdbc.sql("SELECT min(course_id) FROM course_event WHERE act = 'HOLD_FOR_REVIEW'")
                 .query(Long.class).single();
         long abandoned = jdbc.sql("SELECT min(id) FROM course WHERE status = 'ABANDONED'").query(Long.class).single();
@@ -212,8 +212,14 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms"));
+                "/admin/scheduling/rooms", "/admin/staff", "/admin/staff/new",
+                "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
+                "/account/password"));
         return pages;
+    }
+
+    private long userId(String login) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(login).query(Long.class).single();
     }
 
     private String displayName(String login) {
@@ -235,8 +241,10 @@ class EveryScreenInWordsTest {
             long practitioner = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) "
                     + "VALUES ('Wanda', ?, 'UROLOGY') RETURNING id").param("Wordsworth" + tag).query(Long.class).single();
             String login = "words" + tag;
-            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role, practitioner_id) "
-                    + "VALUES (?, 'x', 'Dr Wanda Wordsworth', 'CLINICIAN', ?)").params(login, practitioner).update();
+            jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name, practitioner_id) "
+                    + "VALUES (?, 'x', 'Dr Wanda Wordsworth', ?) RETURNING id) "
+                    + "INSERT INTO app_user_role (user_id, role) SELECT id, 'CLINICIAN' FROM u")
+                    .params(login, practitioner).update();
             long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
                     + "VALUES ('Lev', ?, DATE '1970-03-04', 'MALE') RETURNING id").param("Slovarev" + tag)
                     .query(Long.class).single();
