@@ -205,8 +205,9 @@ public class CatalogAdministration {
 
     // ---------------------------------------------------------------- room types
 
-    public RoomType addRoomType(String code, Bilingual name) {
-        String stripped = code == null ? "" : code.strip();
+    public RoomType addRoomType(RoomTypeForm form) {
+        String stripped = form.getCode() == null ? "" : form.getCode().strip();
+        Bilingual name = form.name();
         if (roomTypes.existsByCode(stripped)) {
             throw new InvalidRequestException("code", "catalog.code.taken");
         }
@@ -220,8 +221,8 @@ public class CatalogAdministration {
         return type;
     }
 
-    public RoomType renameRoomType(String code, Bilingual name) {
-        return changeRoomType(code, type -> type.rename(name));
+    public RoomType renameRoomType(String code, RoomTypeForm form) {
+        return changeRoomType(code, type -> type.rename(form.name()));
     }
 
     /** No new room or program may take it; rooms and programs that have it keep it. */
