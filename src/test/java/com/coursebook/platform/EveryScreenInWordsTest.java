@@ -224,7 +224,12 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms"));
+                "/admin/scheduling/rooms",
+                // Clinic administration (issue 12)
+                "/admin/scheduling/locations", "/admin/scheduling/locations/new",
+                "/admin/scheduling/locations/" + jdbc.sql("SELECT min(id) FROM location").query(Long.class).single(),
+                "/admin/scheduling/practitioners/new", "/admin/scheduling/practitioners/" + demoPractitioner + "/edit",
+                "/admin/scheduling/room-types", "/admin/catalog/programs/new", "/admin/catalog/contraindications/new"));
         return pages;
     }
 

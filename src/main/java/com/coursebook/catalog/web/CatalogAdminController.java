@@ -48,11 +48,13 @@ class CatalogAdminController {
         this.administration = administration;
     }
 
-    /** The code names the row in the URL; a posted one must never retarget the edit. A new entry takes its code. */
+    /**
+     * The code names the row in the URL; a posted one must never retarget an edit. The edit forms have no code to
+     * bind (only the new entries' forms take one), and no form binds an id.
+     */
     @InitBinder({ "contraindicationForm", "programForm" })
-    void refuseCode(WebDataBinder binder) {
-        boolean adding = binder.getTarget() instanceof NewProgramForm || binder.getTarget() instanceof NewContraindicationForm;
-        binder.setDisallowedFields(adding ? new String[] { "id" } : new String[] { "code", "id" });
+    void refuseId(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
     }
 
     @ModelAttribute("roomTypes")
