@@ -214,7 +214,12 @@ class EveryScreenInWordsTest {
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
                 "/admin/scheduling/rooms", "/admin/staff", "/admin/staff/new",
                 "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
-                "/account/password"));
+                "/account/password",
+                // Clinic administration (issue 12)
+                "/admin/scheduling/locations", "/admin/scheduling/locations/new",
+                "/admin/scheduling/locations/" + jdbc.sql("SELECT min(id) FROM location").query(Long.class).single(),
+                "/admin/scheduling/practitioners/new", "/admin/scheduling/practitioners/" + demoPractitioner + "/edit",
+                "/admin/scheduling/room-types", "/admin/catalog/programs/new", "/admin/catalog/contraindications/new"));
         return pages;
     }
 
