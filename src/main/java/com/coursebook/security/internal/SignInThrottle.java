@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,30 +64,41 @@ public class SignInThrottle {
     }
 
     /**
-     * Refuses an attempt that must wait, counting it as a failure; otherwise lets the password be checked.
+     * Refuses an attempt that must wait, counting it as a failure; otherwise lets the password be checked, and says
+     * what a success will have to tidy (so a script signing in with HTTP Basic on every request costs one read).
      *
      * @throws SignInThrottledException how long to wait, and whether the account is locked
      */
-    public void check(String account, String address) {
-        Verdict verdict = jdbc.sql("""
+    public Attempt check(String account, String address) {
+        List<Row> rows = jdbc.sql("""
                 SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until,
                        t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
-                       EXISTS (SELECT 1 FROM sign_in_known_address k WHERE k.account = :account AND k.address = :address
-                               AND k.last_signed_in > now() - make_interval(secs => :known)) AS known
-                FROM sign_in_throttle t
-                WHERE (t.account = :account AND t.address IN ('', :address)) OR (t.account = '' AND t.address = :address)
-                """).param("window", WINDOW.toSeconds()).param("known", KNOWN_FOR.toSeconds()).param("account", account)
-                .param("address", address)
-                .query((rows, n) -> new Row(rows.getString("account"), rows.getString("address"),
-                        rows.getInt("failures"), rows.getTimestamp("last_failure_at").toInstant(),
-                        rows.getTimestamp("locked_until") == null ? null : rows.getTimestamp("locked_until").toInstant(),
-                        rows.getBoolean("in_window"), rows.getTimestamp("now").toInstant(), rows.getBoolean("known")))
-                .list().stream().collect(Collectors.collectingAndThen(Collectors.toList(), Verdict::of));
+                       (SELECT k.last_signed_in FROM sign_in_known_address k
+                        WHERE k.account = :account AND k.address = :address) AS known_at
+                FROM (SELECT 1) AS one
+                LEFT JOIN sign_in_throttle t
+                       ON (t.account = :account AND t.address IN ('', :address)) OR (t.account = '' AND t.address = :address)
+                """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
+                .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
+                        instant(r.getTimestamp("last_failure_at")), instant(r.getTimestamp("locked_until")),
+                        r.getBoolean("in_window"), instant(r.getTimestamp("now")), instant(r.getTimestamp("known_at"))))
+                .list();
+        Row first = rows.get(0); // the left join always gives one row
+        List<Row> held = first.account() == null ? List.of() : rows;
+        Verdict verdict = Verdict.of(held, first.now(), first.knownAt() != null
+                && first.knownAt().isAfter(first.now().minus(KNOWN_FOR)));
         if (verdict.waitUntil() != null) {
             failed(account, address);
-            throw new SignInThrottledException(
-                    Duration.between(verdict.now(), verdict.waitUntil()), verdict.accountLocked());
+            throw new SignInThrottledException(Duration.between(first.now(), verdict.waitUntil()),
+                    verdict.accountLocked());
         }
+        boolean pairCounted = held.stream().anyMatch(Row::pair);
+        boolean knownToday = first.knownAt() != null && first.knownAt().isAfter(first.now().minus(Duration.ofDays(1)));
+        return new Attempt(account, address, pairCounted, knownToday);
+    }
+
+    /** What {@link #check} found, for {@link #succeeded}. */
+    public record Attempt(String account, String address, boolean pairCounted, boolean knownToday) {
     }
 
     /** Counts a failed attempt for the account, the address and the pair; locks the account at its threshold. */
@@ -111,9 +121,22 @@ public class SignInThrottle {
                 .param("lockAfter", ACCOUNT_LOCK_AFTER).param("lock", LOCK.toSeconds()).update();
     }
 
-    /** A right password: the pair starts afresh and the address becomes known for the account. */
-    public void succeeded(String account, String address) {
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE account = ? AND address = ?").params(account, address).update();
+    /**
+     * A right password: the pair starts afresh and the address becomes known for the account (written only when
+     * there is something to change: the date is refreshed once a day).
+     */
+    public void succeeded(Attempt attempt) {
+        String account = attempt.account();
+        String address = attempt.address();
+        if (account.isEmpty()) {
+            return;
+        }
+        if (attempt.pairCounted()) {
+            jdbc.sql("DELETE FROM sign_in_throttle WHERE account = ? AND address = ?").params(account, address).update();
+        }
+        if (attempt.knownToday()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO sign_in_known_address (account, address, last_signed_in) VALUES (?, ?, now())
                 ON CONFLICT (account, address) DO UPDATE SET last_signed_in = now()
@@ -131,7 +154,7 @@ public class SignInThrottle {
                     Row row = new Row(rows.getString("account"), rows.getString("address"), rows.getInt("failures"),
                             rows.getTimestamp("last_failure_at").toInstant(), rows.getTimestamp("locked_until") == null
                                     ? null : rows.getTimestamp("locked_until").toInstant(), true,
-                            rows.getTimestamp("now").toInstant(), false);
+                            rows.getTimestamp("now").toInstant(), null);
                     Instant until = row.waitUntil();
                     return until != null && until.isAfter(row.now())
                             ? new Lock(row.account(), row.address(), row.failures(), row.lastFailure(), until) : null;
@@ -148,6 +171,10 @@ public class SignInThrottle {
         return jdbc.sql("DELETE FROM sign_in_throttle WHERE address = ?").param(address(address)).update() > 0;
     }
 
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /**
      * One who must wait: an account ({@code address} blank), an address ({@code account} blank), or a pair; until
      * when, and how many failures in the current window.
@@ -160,7 +187,7 @@ public class SignInThrottle {
     }
 
     private record Row(String account, String address, int failures, Instant lastFailure, Instant lockedUntil,
-            boolean inWindow, Instant now, boolean known) {
+            boolean inWindow, Instant now, Instant knownAt) {
 
         boolean pair() {
             return !account.isEmpty() && !address.isEmpty();
@@ -180,14 +207,12 @@ public class SignInThrottle {
         }
     }
 
-    private record Verdict(Instant waitUntil, boolean accountLocked, Instant now) {
+    private record Verdict(Instant waitUntil, boolean accountLocked) {
 
-        static Verdict of(List<Row> rows) {
+        static Verdict of(List<Row> rows, Instant now, boolean known) {
             Instant until = null;
             boolean accountLocked = false;
-            Instant now = rows.isEmpty() ? null : rows.get(0).now();
             boolean pairFailed = rows.stream().anyMatch(row -> row.pair() && row.inWindow());
-            boolean known = !rows.isEmpty() && rows.get(0).known();
             for (Row row : rows) {
                 Instant rowUntil = row.waitUntil();
                 if (rowUntil == null || !rowUntil.isAfter(now)) {
@@ -205,7 +230,7 @@ public class SignInThrottle {
                     until = rowUntil;
                 }
             }
-            return new Verdict(until, accountLocked, now);
+            return new Verdict(until, accountLocked);
         }
     }
 }

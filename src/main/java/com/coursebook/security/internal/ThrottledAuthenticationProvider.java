@@ -34,7 +34,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String account = SignInThrottle.account(attempt.getName());
         String address = SignInThrottle.address(attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null);
-        throttle.check(account, address);
+        SignInThrottle.Attempt checked = throttle.check(account, address);
         Authentication signedIn;
         try {
             signedIn = passwords.authenticate(attempt);
@@ -43,7 +43,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(account, address);
             throw ex;
         }
-        throttle.succeeded(account, address);
+        throttle.succeeded(checked);
         return signedIn;
     }
 
