@@ -5,13 +5,19 @@ import com.coursebook.security.internal.BearerTokenFilter;
 import com.coursebook.security.internal.PublicUrlRedirects;
 import com.coursebook.security.internal.SignInThrottledException;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -47,6 +53,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(PublicUrlSettings.class)
 public class SecurityConfiguration {
 
     /** Only what the app serves itself; no inline script or style, no framing. */
@@ -58,6 +65,18 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Spring Security's authentication events (the audit trail listens to them), with a throttled refusal published as
+     * a failure on a locked account: the publisher matches exception classes exactly, so it is named here.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return events;
     }
 
     @Bean
@@ -96,8 +115,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, @Value("${coursebook.public-url:}") String publicUrl) throws Exception {
-        PublicUrlRedirects redirects = new PublicUrlRedirects(publicUrl);
+    SecurityFilterChain web(HttpSecurity http, PublicUrlSettings site) throws Exception {
+        PublicUrlRedirects redirects = new PublicUrlRedirects(site.publicUrl());
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         signedIn.setDefaultTargetUrl("/");
         signedIn.setRedirectStrategy(redirects);

@@ -9,6 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * through, and an address that keeps failing made to wait.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class SignInThrottlingTest {
 
     static final String PASSWORD = "right-horse-battery";
@@ -48,6 +53,9 @@ class SignInThrottlingTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     @DisplayName("form: 10 wrong passwords, then the right one is refused as locked; after the admin unlocks, accepted")
@@ -90,6 +98,11 @@ class SignInThrottlingTest {
         long retryAfter = Long.parseLong(mvc.perform(get("/api/catalog/programs").with(httpBasic(name, PASSWORD))
                 .with(TestUsers.from(address))).andReturn().getResponse().getHeader("Retry-After"));
         assertThat(retryAfter).isBetween(60L, 15 * 60L);
+        // Spring Security's events go on (the audit trail listens): wrong passwords, and the refusals as locked.
+        assertThat(events.stream(AuthenticationFailureBadCredentialsEvent.class)
+                .filter(e -> e.getAuthentication().getName().equals(name))).isNotEmpty();
+        assertThat(events.stream(AuthenticationFailureLockedEvent.class)
+                .filter(e -> e.getAuthentication().getName().equals(name))).hasSizeGreaterThanOrEqualTo(2);
 
         // The admin sees the lock on the sign-in page and unlocks it there.
         var admin = user(users.loadUserByUsername("admin"));
