@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,6 +143,23 @@ public class SignInThrottle {
                 INSERT INTO sign_in_known_address (account, address, last_signed_in) VALUES (?, ?, now())
                 ON CONFLICT (account, address) DO UPDATE SET last_signed_in = now()
                 """).params(account, address).update();
+    }
+
+    /**
+     * Forgets counts whose window and lock have passed, and addresses not signed in from for {@link #KNOWN_FOR}, so
+     * the tables hold what still matters even when a guesser makes up a new name each time. Every instance may run
+     * it; the deletes are the same whoever runs them.
+     */
+    @Scheduled(fixedDelay = 15, initialDelay = 15, timeUnit = TimeUnit.MINUTES)
+    public int purgeExpired() {
+        int counts = jdbc.sql("""
+                DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => :window)
+                  AND (locked_until IS NULL OR locked_until <= now())
+                  AND last_failure_at <= now() - make_interval(secs => :maxDelay)
+                """).param("window", WINDOW.toSeconds()).param("maxDelay", MAX_DELAY.toSeconds()).update();
+        int known = jdbc.sql("DELETE FROM sign_in_known_address WHERE last_signed_in <= now() - make_interval(secs => ?)")
+                .param(KNOWN_FOR.toSeconds()).update();
+        return counts + known;
     }
 
     /** Accounts and addresses that must wait now, for the admin: the longest wait first. */

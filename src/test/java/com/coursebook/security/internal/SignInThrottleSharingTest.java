@@ -62,4 +62,20 @@ class SignInThrottleSharingTest {
                 .params(account, address).query(Integer.class).single()).isEqualTo(SignInThrottle.PAIR_DELAY_AFTER + 2);
         first.unlockAccount(account);
     }
+
+    @Test
+    @DisplayName("counts whose window, wait and lock have passed are forgotten; current ones are kept")
+    void purge() {
+        String old = "purge-old-" + System.nanoTime();
+        String recent = "purge-recent-" + System.nanoTime();
+        first.failed(old, "192.0.2.240");
+        first.failed(recent, "192.0.2.241");
+        jdbc.sql("UPDATE sign_in_throttle SET window_started_at = now() - interval '1 hour', "
+                + "last_failure_at = now() - interval '1 hour' WHERE account = ?").param(old).update();
+        assertThat(first.purgeExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_throttle WHERE account = ?").param(old).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_throttle WHERE account = ?").param(recent).query(Long.class)
+                .single()).isEqualTo(2);
+    }
 }
