@@ -76,6 +76,11 @@ class EveryScreenInWordsTest {
             }
             MvcResult login = mvc.perform(get("/login").param("lang", lang)).andReturn();
             faults.addAll(faults("anonymous " + lang + " /login", login.getResponse().getContentAsString()));
+            for (String throttled : List.of("wait=5", "wait=1", "locked=900", "locked=61")) {
+                MvcResult refused = mvc.perform(get("/login?" + throttled).param("lang", lang)).andReturn();
+                faults.addAll(faults("anonymous " + lang + " /login?" + throttled,
+                        refused.getResponse().getContentAsString()));
+            }
             MvcResult missing = mvc.perform(get("/patients/999999999").param("lang", lang)
                     .with(user(users.loadUserByUsername("reception")))).andReturn();
             faults.addAll(faults("reception " + lang + " missing patient", missing.getResponse().getContentAsString()));
@@ -195,7 +200,8 @@ class EveryScreenInWordsTest {
                         + "&date=" + day, "/calendar?practitioner=" + fixture.practitioner + "&date=" + day
                         + "&view=day", "/calendar?room=" + room, "/calendar?practitioner=" + demoPractitioner,
                 "/sessions/" + fixture.sessions.get(0), "/sessions/" + fixture.sessions.get(1),
-                "/sessions/" + fixture.sessions.get(3), "/sessions/" + demoSession, "/worklist", "/catalog");
+                "/sessions/" + fixture.sessions.get(3), "/sessions/" + demoSession, "/worklist", "/catalog",
+                "/account/tokens");
         pages.put("reception", desk);
         List<String> clinician = new ArrayList<>(desk);
         clinician.addAll(List.of("/today", "/today?date=" + fixture.today.plusDays(1),
@@ -212,7 +218,7 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms", "/admin/staff", "/admin/staff/new",
+                "/admin/scheduling/rooms", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
                 "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
                 "/account/password",
                 // Clinic administration (issue 12)
