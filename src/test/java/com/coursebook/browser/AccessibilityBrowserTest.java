@@ -67,7 +67,9 @@ class AccessibilityBrowserTest extends BrowserTest {
         signIn("admin");
         for (String page : List.of("/review", "/review/courses?outcome=STOPPED", "/review/courses/" + fixture.course,
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE", "/admin/scheduling", "/admin/scheduling/practitioners/"
-                + fixture.practitioner, "/admin/scheduling/closures", "/admin/scheduling/rooms")) {
+                + fixture.practitioner, "/admin/scheduling/closures", "/admin/scheduling/rooms", "/admin/staff",
+                "/admin/staff/new", "/admin/staff/" + jdbc.sql("SELECT id FROM app_user WHERE username = ?")
+                        .param(fixture.clinician).query(Long.class).single(), "/account/password")) {
             violations.addAll(audit(axe, "admin", page));
         }
         assertThat(violations).as("serious and critical accessibility violations").isEmpty();
