@@ -86,6 +86,7 @@ class FirstDayBrowserTest extends BrowserTest {
         LocalDate tomorrow = clock.today().plusDays(1);
 
         signIn("admin", BOOTSTRAP);
+        choosePassword(BOOTSTRAP, "The admin of Lesnaya clinic"); // the bootstrap password is a temporary one
 
         driver.get(url("/admin/scheduling/locations/new"));
         type("name", "Clinic on Lesnaya");
