@@ -17,14 +17,18 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${app_role};
 REVOKE ALL ON flyway_schema_history FROM ${app_role};
 
 -- ---------------------------------------------------------------- the hash chain
--- Each row carries sha256(previous row's hash || its own content). Rows are chained in chain_seq order, given out
--- under the lock of the one-row head table, so writers in concurrent transactions queue for the head and the chain
--- has neither gaps nor forks (a rolled-back writer's link is rolled back with the head's update).
+-- Each row carries sha256(previous row's hash || its own content). Rows are chained in chain_seq order. A writer
+-- takes a transaction-level advisory lock and links to the last row it can see through the index on chain_seq; the
+-- lock is held to commit, so writers in concurrent transactions queue and the chain has neither gaps nor forks (a
+-- rolled-back writer's rows go with it). The trigger function is VOLATILE, so after the wait its query sees what the
+-- writer before it committed (the app's transactions are READ COMMITTED; a REPEATABLE READ writer that raced would
+-- fail on the unique chain_seq rather than fork the chain).
 ALTER TABLE audit_event
     ADD COLUMN chain_seq bigint,
     ADD COLUMN prev_hash bytea,
     ADD COLUMN hash      bytea;
 
+-- The last link, moved once per inserting statement: removing rows from the end of the trail shows against it.
 CREATE TABLE audit_chain_head (
     only_row  boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     last_seq  bigint NOT NULL,
@@ -74,22 +78,36 @@ ALTER TABLE audit_event
     ALTER COLUMN hash SET NOT NULL;
 CREATE UNIQUE INDEX audit_event_chain ON audit_event (chain_seq);
 
--- Whatever the inserting statement says about the chain columns is replaced: the link is the database's.
+-- Whatever the inserting statement says about the chain columns is replaced: the link is the database's. The look-up
+-- is an index probe, not a read of the head row, so a transaction writing many lines stays linear.
 CREATE FUNCTION audit_event_chain() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    head audit_chain_head;
+    last_seq  bigint;
+    last_hash bytea;
 BEGIN
-    SELECT * INTO STRICT head FROM audit_chain_head FOR UPDATE;
-    NEW.chain_seq := head.last_seq + 1;
-    NEW.prev_hash := head.last_hash;
+    PERFORM pg_advisory_xact_lock(hashtext('audit_event_chain'));
+    SELECT e.chain_seq, e.hash INTO last_seq, last_hash FROM audit_event e ORDER BY e.chain_seq DESC LIMIT 1;
+    NEW.chain_seq := coalesce(last_seq, 0) + 1;
+    NEW.prev_hash := coalesce(last_hash, audit_chain_genesis());
     NEW.hash := audit_link_hash(NEW.prev_hash, NEW);
-    UPDATE audit_chain_head SET last_seq = NEW.chain_seq, last_hash = NEW.hash;
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION audit_event_chain() FROM PUBLIC;
 CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event
     FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
+
+CREATE FUNCTION audit_chain_head_move() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    UPDATE audit_chain_head h SET last_seq = n.chain_seq, last_hash = n.hash
+    FROM (SELECT chain_seq, hash FROM new_rows ORDER BY chain_seq DESC LIMIT 1) n
+    WHERE n.chain_seq > h.last_seq;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION audit_chain_head_move() FROM PUBLIC;
+CREATE TRIGGER audit_event_chain_head AFTER INSERT ON audit_event
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_chain_head_move();
 
 -- The first broken link, or none: a row whose content no longer gives its hash (changed), a row whose prev_hash is
 -- not the hash of the row before (a row re-hashed or replaced), a gap in chain_seq (rows removed), or a head that
