@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admin's reading of the trail: search newest first, a page at a time (keyset on occurred_at and id, each filter
@@ -35,7 +37,11 @@ public class AuditLog {
 
     private final AuditTrail trail;
 
-    AuditLog(DataSource dataSource, ClinicClock clock, AuditTrail trail) {
+    private final TransactionTemplate readOnly;
+
+    AuditLog(DataSource dataSource, ClinicClock clock, AuditTrail trail, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(1000); // the export streams through a cursor rather than loading millions of rows
         this.jdbc = new NamedParameterJdbcTemplate(template);
@@ -107,15 +113,18 @@ public class AuditLog {
         return new Page(lines, next);
     }
 
-    /** Every line the query finds, newest first, handed on one by one (not held in memory). */
-    @Transactional(readOnly = false) // the export is audited; the cursor needs the transaction open
+    /**
+     * Every line the query finds, newest first, handed on one by one (not held in memory). The export's own line is
+     * committed first: a line holds the chain's lock until its transaction ends, and the download may take long.
+     */
     public void export(Query query, Consumer<Line> sink) {
         trail.record("EXPORT", "AUDIT", null, query.patientId(), query.describe());
         MapSqlParameterSource params = new MapSqlParameterSource();
-        jdbc.query(select(query, params) + " ORDER BY e.occurred_at DESC, e.id DESC", params,
-                rs -> {
-                    sink.accept(line(rs));
-                });
+        String sql = select(query, params) + " ORDER BY e.occurred_at DESC, e.id DESC";
+        // In a transaction, so the driver reads through a cursor, fetch size at a time.
+        readOnly.executeWithoutResult(status -> jdbc.query(sql, params, rs -> {
+            sink.accept(line(rs));
+        }));
     }
 
     @Transactional

@@ -91,6 +91,29 @@ class AuditChainTest {
     }
 
     @Test
+    @DisplayName("the last line cut off shows against the chain's head")
+    void removedTailFound() {
+        insert("tail-0");
+        long last = insert("tail-1");
+        JdbcClient superuser = DatabaseAs.superuser(postgres);
+        String row = superuser.sql("SELECT row_to_json(e)::text FROM audit_event e WHERE id = ?").param(last)
+                .query(String.class).single();
+        superuser.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update").update();
+        try {
+            superuser.sql("DELETE FROM audit_event WHERE id = ?").param(last).update();
+            assertThat(verify().problem()).isEqualTo("end");
+            superuser.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain").update();
+            superuser.sql("INSERT INTO audit_event SELECT * FROM json_populate_record(null::audit_event, ?::json)")
+                    .param(row).update();
+        }
+        finally {
+            superuser.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_chain").update();
+            superuser.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update").update();
+        }
+        assertThat(verify().problem()).isNull();
+    }
+
+    @Test
     @DisplayName("writers in eight threads, several rows per transaction, still make one unbroken chain")
     void concurrentWritersChainCorrectly() throws Exception {
         long before = jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
