@@ -174,6 +174,10 @@ public class NoteService {
     }
 
     private SessionNote sign(SessionNote note, Session session) {
+        // A note vouches for what happened: not before the session's time has come (then the session is fixed).
+        if (!note.isSigned() && clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
+            throw new ConflictException("note.sign.early", session.session().number());
+        }
         if (!note.isSigned()) {
             List<String> missing = session.fields().missingForSigning(note.getContent());
             if (!missing.isEmpty()) {
