@@ -70,7 +70,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     private static String page(Locale locale, int status, String detail) {
         String title = HtmlUtils.htmlEscape(text(locale, "error.title"));
         return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>" + title
-                + "</title><link rel=\"stylesheet\" href=\"/webjars/bootstrap/css/bootstrap.min.css\"><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main class=\"container py-5 "
+                + "</title><link rel=\"stylesheet\" href=\"/webjars/bootstrap/css/bootstrap.min.css\">"
+                + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main class=\"container py-5 "
                 + "text-center\"><h1 class=\"h3\">" + title + "</h1><p class=\"lead\">" + HtmlUtils.htmlEscape(detail)
                 + " (" + status + ")</p><a class=\"btn btn-primary\" href=\"/\">"
                 + HtmlUtils.htmlEscape(text(locale, "error.back")) + "</a></main></body></html>";

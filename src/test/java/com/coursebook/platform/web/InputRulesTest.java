@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -158,11 +159,14 @@ class InputRulesTest {
     }
 
     @Test
-    @DisplayName("API errors Spring answers itself (no such address, a trailing slash, a method not allowed) are "
-            + "problem+json, also for a client that accepts only HTML")
-    void apiErrorsAreProblems() throws Exception {
-        mvc.perform(get("/api/patients/").with(reception()).accept(MediaType.TEXT_HTML))
-                .andExpect(status().isNotFound());
+    @DisplayName("API answers carry Referrer-Policy: same-origin, as the screens do")
+    void referrerPolicyOnTheApi() throws Exception {
+        mvc.perform(get("/api/patients").with(reception()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+        mvc.perform(get("/api/patients").param("query", "\0").with(reception()))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
     }
 
     private long patient(String familyName) {
