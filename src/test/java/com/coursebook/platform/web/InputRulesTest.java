@@ -89,6 +89,36 @@ class InputRulesTest {
                 .andExpect(content().string(containsString("could not be read")));
     }
 
+    @Test
+    @DisplayName("forms: a closure on 9999-12-31 and leave from 0001-01-01 are shown again with the reason beside the "
+            + "date; nothing is stored")
+    void formDatesOutOfRange() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        long closures = jdbc.sql("SELECT count(*) FROM clinic_closure").query(Long.class).single();
+        long absences = jdbc.sql("SELECT count(*) FROM absence").query(Long.class).single();
+        mvc.perform(post("/admin/scheduling/closures").with(admin).with(csrf()).param("closedOn", "9999-12-31")
+                        .param("reason", "Far away"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("between 1900 and 2100")));
+        long practitioner = jdbc.sql("SELECT practitioner_id FROM app_user WHERE username = 'urologist'")
+                .query(Long.class).single();
+        mvc.perform(post("/admin/scheduling/practitioners/{id}/absences", practitioner).with(admin).with(csrf())
+                        .param("startsOn", "0001-01-01").param("endsOn", "+999999999-12-31").param("reason", "Long"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("between 1900 and 2100")));
+        assertThat(jdbc.sql("SELECT count(*) FROM clinic_closure").query(Long.class).single()).isEqualTo(closures);
+        assertThat(jdbc.sql("SELECT count(*) FROM absence").query(Long.class).single()).isEqualTo(absences);
+    }
+
+    @Test
+    @DisplayName("the 400 page reads in Russian for a Russian reader")
+    void badRequestPageInRussian() throws Exception {
+        mvc.perform(get("/calendar").param("date", "+999999999-01-01").param("lang", "ru")
+                        .with(user("reception").roles("RECEPTIONIST")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Запрос не удалось прочитать")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "/api/reports/course-completion?from=+999999999-01-01&to=2026-01-01, from, admin",
             "/api/reports/course-completion?from=2026-01-01&to=10000-01-01, to, admin",
