@@ -19,7 +19,10 @@ public class Catalog {
 
     private final Contraindications contraindications;
 
-    Catalog(TreatmentPrograms programs, Contraindications contraindications) {
+    private final RoomTypes roomTypes;
+
+    Catalog(TreatmentPrograms programs, Contraindications contraindications, RoomTypes roomTypes) {
+        this.roomTypes = roomTypes;
         this.programs = programs;
         this.contraindications = contraindications;
     }
@@ -46,13 +49,20 @@ public class Catalog {
                 .map(c -> ContraindicationView.of(c, locale)).toList();
     }
 
+    /** Every room type, retired ones too (rooms and programs may still have them), by code. */
+    public List<RoomType> roomTypes() {
+        return roomTypes.findAllByOrderByCode();
+    }
+
     public TreatmentProgram program(String code) {
         return programs.findByCode(code).orElseThrow(() -> new NotFoundException("error.program.notFound", code));
     }
 
     /** A program as an admin edits it: both languages and the version to send back. */
     public ProgramDetails programDetails(String code) {
-        return ProgramDetails.of(program(code));
+        TreatmentProgram program = program(code);
+        return ProgramDetails.of(program, programsPausedByRecurringConditions(contraindications.findAllWithPrograms())
+                .contains(program.getCode()));
     }
 
     /** A contraindication as an admin edits it: both languages and the version to send back. */

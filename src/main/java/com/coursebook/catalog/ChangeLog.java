@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** What an edit changed, as "field: old → new" for the audit trail; fields left as they were are not listed. */
-final class ChangeLog {
+public final class ChangeLog {
 
     private ChangeLog() {
     }
 
-    static String between(Map<String, Object> before, Map<String, Object> after) {
+    public static String between(Map<String, Object> before, Map<String, Object> after) {
         return after.entrySet().stream()
                 .filter(field -> !Objects.equals(before.get(field.getKey()), field.getValue()))
                 .map(field -> field.getKey() + ": " + show(before.get(field.getKey())) + " → " + show(field.getValue()))

@@ -18,7 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import com.coursebook.shared.Bilingual;
-import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.VersionedEntity;
 
 /** A condition that forbids (absolute) or cautions against (relative) the programs it applies to. */
@@ -66,23 +66,58 @@ public class Contraindication extends VersionedEntity {
     protected Contraindication() {
     }
 
-    /**
-     * An admin's revision of how strictly and to what this applies. The temporality is the rule kind and
-     * stays as shipped. A window length belongs only to a window after an event (the database insists on
-     * the same), and an active contraindication that applies to no program would silently protect nobody.
-     */
-    public void revise(Severity severity, Integer windowDays, boolean active, Set<TreatmentProgram> programs) {
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(programs, "programs");
-        if (temporality == Temporality.WINDOW_AFTER_EVENT && (windowDays == null || windowDays <= 0)) {
-            throw new ConflictException("error.contraindication.windowRequired");
+    static final int NAME_MAX_LENGTH = 200;
+
+    /** A new contraindication an admin adds; the same rules as a revision, and a name in both languages. */
+    public static Contraindication create(String code, Bilingual name, Severity severity, Temporality temporality,
+            Integer windowDays, boolean active, Set<TreatmentProgram> programs) {
+        if (code == null || !code.matches(RoomType.CODE_PATTERN)) {
+            throw new InvalidRequestException("code", "catalog.code.pattern");
         }
-        if (temporality != Temporality.WINDOW_AFTER_EVENT && windowDays != null) {
-            throw new ConflictException("error.contraindication.windowNotApplicable");
+        if (name == null) {
+            throw new InvalidRequestException("nameEn", "catalog.name.required");
+        }
+        if (temporality == null) {
+            throw new InvalidRequestException("temporality", "catalog.value.required");
+        }
+        Contraindication contraindication = new Contraindication();
+        contraindication.code = code;
+        contraindication.revise(name, severity, temporality, windowDays, active, programs);
+        return contraindication;
+    }
+
+    /** As {@link #revise(Bilingual, Severity, Temporality, Integer, boolean, Set)}, names and temporality unchanged. */
+    public void revise(Severity severity, Integer windowDays, boolean active, Set<TreatmentProgram> programs) {
+        revise(null, severity, null, windowDays, active, programs);
+    }
+
+    /**
+     * An admin's revision of what this is and how strictly and to what it applies (null name or temporality:
+     * unchanged). A window length belongs only to a window after an event (the database insists on the same), and
+     * an active contraindication that applies to no program would silently protect nobody. Each refusal names the
+     * field at fault.
+     */
+    public void revise(Bilingual name, Severity severity, Temporality temporality, Integer windowDays, boolean active,
+            Set<TreatmentProgram> programs) {
+        Objects.requireNonNull(programs, "programs");
+        if (severity == null) {
+            throw new InvalidRequestException("severity", "catalog.severity.required");
+        }
+        Temporality kind = temporality != null ? temporality : this.temporality;
+        if (kind == Temporality.WINDOW_AFTER_EVENT && (windowDays == null || windowDays <= 0)) {
+            throw new InvalidRequestException("windowDays", "error.contraindication.windowRequired");
+        }
+        if (kind != Temporality.WINDOW_AFTER_EVENT && windowDays != null) {
+            throw new InvalidRequestException("windowDays", "error.contraindication.windowNotApplicable");
         }
         if (active && programs.isEmpty()) {
-            throw new ConflictException("error.contraindication.programRequired");
+            throw new InvalidRequestException("programs", "error.contraindication.programRequired");
         }
+        if (name != null) {
+            this.nameEn = Names.required(name.en(), "nameEn", NAME_MAX_LENGTH);
+            this.nameRu = Names.required(name.ru(), "nameRu", NAME_MAX_LENGTH);
+        }
+        this.temporality = kind;
         this.severity = severity;
         this.windowDays = windowDays;
         this.active = active;
@@ -95,6 +130,9 @@ public class Contraindication extends VersionedEntity {
     /** What an admin may change, by name, for the audit trail's "old → new" line. */
     Map<String, Object> editableState() {
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nameEn", nameEn);
+        state.put("nameRu", nameRu);
+        state.put("temporality", temporality);
         state.put("severity", severity);
         state.put("windowDays", windowDays);
         state.put("active", active);

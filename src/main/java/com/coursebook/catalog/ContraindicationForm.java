@@ -30,6 +30,16 @@ public class ContraindicationForm {
     @NotNull(message = "{catalog.version.required}")
     private Long version;
 
+    // Null on a revision leaves them as they are (older clients).
+
+    @jakarta.validation.constraints.Size(max = Contraindication.NAME_MAX_LENGTH, message = "{field.tooLong}")
+    private String nameEn;
+
+    @jakarta.validation.constraints.Size(max = Contraindication.NAME_MAX_LENGTH, message = "{field.tooLong}")
+    private String nameRu;
+
+    private Temporality temporality;
+
     public static ContraindicationForm of(ContraindicationDetails details) {
         ContraindicationForm form = new ContraindicationForm();
         form.severity = details.severity();
@@ -37,6 +47,9 @@ public class ContraindicationForm {
         form.active = details.active();
         form.programs = new LinkedHashSet<>(details.programs());
         form.version = details.version();
+        form.nameEn = details.nameEn();
+        form.nameRu = details.nameRu();
+        form.temporality = details.temporality();
         return form;
     }
 
@@ -78,5 +91,34 @@ public class ContraindicationForm {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    /** Both names, or null when neither was sent (unchanged). */
+    public com.coursebook.shared.Bilingual names() {
+        return nameEn == null && nameRu == null ? null : new com.coursebook.shared.Bilingual(nameEn, nameRu);
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getNameRu() {
+        return nameRu;
+    }
+
+    public void setNameRu(String nameRu) {
+        this.nameRu = nameRu;
+    }
+
+    public Temporality getTemporality() {
+        return temporality;
+    }
+
+    public void setTemporality(Temporality temporality) {
+        this.temporality = temporality;
     }
 }

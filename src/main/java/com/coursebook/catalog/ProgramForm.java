@@ -82,6 +82,30 @@ public class ProgramForm {
     @NotNull(message = "{catalog.version.required}")
     private Long version;
 
+    // What defines the program beyond how it is run; null on a revision leaves it as it is (older clients).
+
+    @Size(max = TreatmentProgram.NAME_MAX_LENGTH, message = "{field.tooLong}")
+    private String nameEn;
+
+    @Size(max = TreatmentProgram.NAME_MAX_LENGTH, message = "{field.tooLong}")
+    private String nameRu;
+
+    private EligibleSex eligibleSex;
+
+    @Min(value = 1, message = "{catalog.minutes.positive}")
+    private Integer firstSessionMinutes;
+
+    @Min(value = 1, message = "{catalog.minutes.positive}")
+    private Integer maxSessionMinutes;
+
+    @Min(value = 0, message = "{error.program.step}")
+    private Integer sessionMinutesStep;
+
+    private String roomType;
+
+    /** Whether sessions pause for menstruation (the recurring contraindications apply to it); null: unchanged. */
+    private Boolean pausesForMenstruation;
+
     public static ProgramForm of(ProgramDetails details) {
         ProgramForm form = new ProgramForm();
         form.defaultSessions = details.defaultSessions();
@@ -101,6 +125,14 @@ public class ProgramForm {
         form.aftercareEn = details.aftercareEn();
         form.aftercareRu = details.aftercareRu();
         form.version = details.version();
+        form.nameEn = details.nameEn();
+        form.nameRu = details.nameRu();
+        form.eligibleSex = details.eligibleSex();
+        form.firstSessionMinutes = details.firstSessionMinutes();
+        form.maxSessionMinutes = details.maxSessionMinutes();
+        form.sessionMinutesStep = details.sessionMinutesStep();
+        form.roomType = details.roomType();
+        form.pausesForMenstruation = details.pausesForMenstruation();
         return form;
     }
 
@@ -109,7 +141,80 @@ public class ProgramForm {
         return new ProgramRevision(defaultSessions, minSessions, maxSessions, cadenceDays, minGapDays, maxPerWeek,
                 slotMinutes, requiresExamination, examinationValidDays, examinationBlocksBooking, active,
                 new Bilingual(preparationEn, preparationRu), new Bilingual(aftercareEn, aftercareRu),
-                reviewPainThreshold);
+                reviewPainThreshold, names(), eligibleSex, firstSessionMinutes, maxSessionMinutes,
+                sessionMinutesStep, roomType == null || roomType.isBlank() ? null : roomType);
+    }
+
+    /** Both names, or null when neither was sent (unchanged); one without the other is refused at the blank one. */
+    private Bilingual names() {
+        if (nameEn == null && nameRu == null) {
+            return null;
+        }
+        return new Bilingual(nameEn, nameRu);
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getNameRu() {
+        return nameRu;
+    }
+
+    public void setNameRu(String nameRu) {
+        this.nameRu = nameRu;
+    }
+
+    public EligibleSex getEligibleSex() {
+        return eligibleSex;
+    }
+
+    public void setEligibleSex(EligibleSex eligibleSex) {
+        this.eligibleSex = eligibleSex;
+    }
+
+    public Integer getFirstSessionMinutes() {
+        return firstSessionMinutes;
+    }
+
+    public void setFirstSessionMinutes(Integer firstSessionMinutes) {
+        this.firstSessionMinutes = firstSessionMinutes;
+    }
+
+    public Integer getMaxSessionMinutes() {
+        return maxSessionMinutes;
+    }
+
+    public void setMaxSessionMinutes(Integer maxSessionMinutes) {
+        this.maxSessionMinutes = maxSessionMinutes;
+    }
+
+    public Integer getSessionMinutesStep() {
+        return sessionMinutesStep;
+    }
+
+    public void setSessionMinutesStep(Integer sessionMinutesStep) {
+        this.sessionMinutesStep = sessionMinutesStep;
+    }
+
+    public String getRoomType() {
+        return roomType;
+    }
+
+    public void setRoomType(String roomType) {
+        this.roomType = roomType;
+    }
+
+    public Boolean getPausesForMenstruation() {
+        return pausesForMenstruation;
+    }
+
+    public void setPausesForMenstruation(Boolean pausesForMenstruation) {
+        this.pausesForMenstruation = pausesForMenstruation;
     }
 
     public Integer getDefaultSessions() {

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import com.coursebook.shared.Bilingual;
 import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.VersionedEntity;
 
 /** A prescribable course type: who may receive and perform it, how long, how often, how to prepare. */
@@ -102,37 +103,108 @@ public class TreatmentProgram extends VersionedEntity {
     }
 
     /**
-     * An admin's revision of how the clinic runs this program. Refuses settings the planner could not honour:
-     * a course length outside its own bounds, a usual interval shorter than the minimum gap, a slot shorter
-     * than the longest hands-on time, or an examination that blocks booking without being required.
+     * A new program an admin adds. It starts with no room type unless the revision names one and with the
+     * usual pain threshold (7 of 10) unless it says otherwise; everything else is the revision's, checked the same way.
+     */
+    public static TreatmentProgram create(String code, Specialty specialty, ProgramRevision revision) {
+        if (code == null || !code.matches(RoomType.CODE_PATTERN)) {
+            throw new InvalidRequestException("code", "catalog.code.pattern");
+        }
+        if (specialty == null) {
+            throw new InvalidRequestException("specialty", "catalog.value.required");
+        }
+        if (revision.name() == null) {
+            throw new InvalidRequestException("nameEn", "catalog.name.required");
+        }
+        if (revision.eligibleSex() == null) {
+            throw new InvalidRequestException("eligibleSex", "catalog.value.required");
+        }
+        for (var hands : new Object[][] { { "firstSessionMinutes", revision.firstSessionMinutes() },
+                { "maxSessionMinutes", revision.maxSessionMinutes() },
+                { "sessionMinutesStep", revision.sessionMinutesStep() } }) {
+            if (hands[1] == null) {
+                throw new InvalidRequestException((String) hands[0], "catalog.value.required");
+            }
+        }
+        TreatmentProgram program = new TreatmentProgram();
+        program.code = code;
+        program.specialty = specialty;
+        program.reviewPainThreshold = DEFAULT_REVIEW_PAIN_THRESHOLD;
+        program.revise(revision);
+        return program;
+    }
+
+    /** The pain from which a note holds a course, unless the admin says otherwise (as V10 ships for most programs). */
+    static final int DEFAULT_REVIEW_PAIN_THRESHOLD = 7;
+
+    static final int NAME_MAX_LENGTH = 200;
+
+    /**
+     * An admin's revision of how the clinic runs this program. Refuses, naming the field, settings the planner
+     * could not honour: a course length outside its own bounds, a usual interval shorter than the minimum gap, a
+     * slot shorter than the longest hands-on time, hands-on time that falls instead of rising, or an examination
+     * that blocks booking without being required.
      */
     public void revise(ProgramRevision revision) {
-        if (revision.minSessions() < 1 || revision.minSessions() > revision.defaultSessions()
-                || revision.defaultSessions() > revision.maxSessions()) {
-            throw new ConflictException("error.program.sessions");
+        if (revision.minSessions() < 1) {
+            throw new InvalidRequestException("minSessions", "error.program.sessions");
+        }
+        if (revision.minSessions() > revision.maxSessions()) {
+            throw new InvalidRequestException("minSessions", "error.program.minAboveMax");
+        }
+        if (revision.minSessions() > revision.defaultSessions() || revision.defaultSessions() > revision.maxSessions()) {
+            throw new InvalidRequestException("defaultSessions", "error.program.sessions");
         }
         if (revision.minGapDays() < 1 || revision.cadenceDays() < revision.minGapDays()) {
-            throw new ConflictException("error.program.cadence");
+            throw new InvalidRequestException("cadenceDays", "error.program.cadence");
         }
         if (revision.maxPerWeek() < 1 || revision.maxPerWeek() > 7) {
-            throw new ConflictException("error.program.maxPerWeek");
+            throw new InvalidRequestException("maxPerWeek", "error.program.maxPerWeek");
         }
-        if (revision.slotMinutes() < maxSessionMinutes) {
-            throw new ConflictException("error.program.slot", maxSessionMinutes);
+        int first = revision.firstSessionMinutes() != null ? revision.firstSessionMinutes() : firstSessionMinutes;
+        int longest = revision.maxSessionMinutes() != null ? revision.maxSessionMinutes() : maxSessionMinutes;
+        int step = revision.sessionMinutesStep() != null ? revision.sessionMinutesStep() : sessionMinutesStep;
+        if (first < 1) {
+            throw new InvalidRequestException("firstSessionMinutes", "catalog.minutes.positive");
+        }
+        if (longest < first) {
+            throw new InvalidRequestException("maxSessionMinutes", "error.program.handsOn");
+        }
+        if (step < 0) {
+            throw new InvalidRequestException("sessionMinutesStep", "error.program.step");
+        }
+        if (revision.slotMinutes() < longest) {
+            throw new InvalidRequestException("slotMinutes", "error.program.slot", longest);
         }
         if (revision.examinationValidDays() < 1) {
-            throw new ConflictException("error.program.examinationValidDays");
+            throw new InvalidRequestException("examinationValidDays", "error.program.examinationValidDays");
         }
         if (revision.examinationBlocksBooking() && !revision.requiresExamination()) {
-            throw new ConflictException("error.program.examinationBlocks");
+            throw new InvalidRequestException("examinationBlocksBooking", "error.program.examinationBlocks");
         }
         if (blank(revision.preparation()) || blank(revision.aftercare())) {
             throw new ConflictException("error.program.instructions");
         }
         if (revision.reviewPainThreshold() != null
                 && (revision.reviewPainThreshold() < 1 || revision.reviewPainThreshold() > 10)) {
-            throw new ConflictException("error.program.reviewPainThreshold");
+            throw new InvalidRequestException("reviewPainThreshold", "error.program.reviewPainThreshold");
         }
+        if (revision.roomType() != null && !revision.roomType().matches(RoomType.CODE_PATTERN)) {
+            throw new InvalidRequestException("roomType", "catalog.roomType.unknown");
+        }
+        if (revision.name() != null) {
+            this.nameEn = Names.required(revision.name().en(), "nameEn", NAME_MAX_LENGTH);
+            this.nameRu = Names.required(revision.name().ru(), "nameRu", NAME_MAX_LENGTH);
+        }
+        if (revision.eligibleSex() != null) {
+            this.eligibleSex = revision.eligibleSex();
+        }
+        if (revision.roomType() != null) {
+            this.roomType = revision.roomType();
+        }
+        this.firstSessionMinutes = first;
+        this.maxSessionMinutes = longest;
+        this.sessionMinutesStep = step;
         this.defaultSessions = revision.defaultSessions();
         this.minSessions = revision.minSessions();
         this.maxSessions = revision.maxSessions();
@@ -161,6 +233,9 @@ public class TreatmentProgram extends VersionedEntity {
     /** What an admin may change, by name, for the audit trail's "old → new" line. */
     Map<String, Object> editableState() {
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nameEn", nameEn);
+        state.put("nameRu", nameRu);
+        state.put("eligibleSex", eligibleSex);
         state.put("defaultSessions", defaultSessions);
         state.put("minSessions", minSessions);
         state.put("maxSessions", maxSessions);
@@ -168,6 +243,10 @@ public class TreatmentProgram extends VersionedEntity {
         state.put("minGapDays", minGapDays);
         state.put("maxPerWeek", maxPerWeek);
         state.put("slotMinutes", slotMinutes);
+        state.put("firstSessionMinutes", firstSessionMinutes);
+        state.put("maxSessionMinutes", maxSessionMinutes);
+        state.put("sessionMinutesStep", sessionMinutesStep);
+        state.put("roomType", roomType);
         state.put("requiresExamination", requiresExamination);
         state.put("examinationValidDays", examinationValidDays);
         state.put("examinationBlocksBooking", examinationBlocksBooking);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.coursebook.catalog.CatalogChanged;
 import com.coursebook.patient.PatientConditionsChanged;
 import com.coursebook.rules.Evaluation;
 import com.coursebook.rules.Finding;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * When what the engine knows about a patient changes, every future booked session of that patient is
  * checked again for its own date. Sessions a rule now blocks are flagged "needs attention" for reception to
  * rebook; nothing is cancelled silently. Flags set by an earlier re-check are lifted when the block is gone.
+ * The same after an admin's change of the catalog, for the courses of the programs it concerns.
  * Runs in the transaction that recorded the change, so the change and its consequences commit together.
  */
 @Component
@@ -52,6 +54,23 @@ class CourseRecheck {
     @Transactional
     public void on(PatientConditionsChanged event) {
         for (Course course : courses.findWithFutureSessions(event.patientId(), clock.now())) {
+            recheck(course);
+            courses.saveAndFlush(course);
+        }
+    }
+
+    /**
+     * An admin changed the catalog the engine reads for these programs (a contraindication made absolute, a window
+     * lengthened, a program linked to a contraindication): their booked future sessions are judged again in the
+     * admin's transaction, flagged or cleared as after a clinical change.
+     */
+    @EventListener
+    @Transactional
+    public void on(CatalogChanged event) {
+        if (event.programCodes().isEmpty()) {
+            return;
+        }
+        for (Course course : courses.findWithFutureSessionsOfPrograms(event.programCodes(), clock.now())) {
             recheck(course);
             courses.saveAndFlush(course);
         }

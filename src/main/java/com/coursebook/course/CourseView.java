@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import com.coursebook.shared.StaffLogin;
+
 /** A course as screens and the API show it; clinical fields are null for receptionists. */
 public record CourseView(Long id, Long patientId, String programCode, String programName, Long practitionerId,
         CourseStatus status, String statusReason, int prescribedSessions, int cadenceDays, boolean underReview, List<SessionView> sessions,
@@ -14,7 +16,7 @@ public record CourseView(Long id, Long patientId, String programCode, String pro
     }
 
     /** A confirmed warning: who and when for everyone; what and why for clinicians only. */
-    public record OverrideView(String rule, String finding, String reason, String by, LocalDateTime at) {
+    public record OverrideView(String rule, String finding, String reason, @StaffLogin String by, LocalDateTime at) {
     }
 
     public long attended() {

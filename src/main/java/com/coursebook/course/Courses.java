@@ -28,6 +28,12 @@ public interface Courses extends JpaRepository<Course, Long> {
             + "and f.status = com.coursebook.course.SessionStatus.BOOKED)")
     List<Course> findWithFutureSessions(Long patientId, Instant from);
 
+    /** Courses of these programs, of any patient, with a booked session from {@code from} on, with their sessions. */
+    @Query("select distinct c from Course c join fetch c.program p join fetch c.sessions s where p.code in :programCodes "
+            + "and exists (select 1 from CourseSession f where f.course = c and f.startsAt >= :from "
+            + "and f.status = com.coursebook.course.SessionStatus.BOOKED)")
+    List<Course> findWithFutureSessionsOfPrograms(java.util.Collection<String> programCodes, Instant from);
+
     /** Courses of the patient and program that are still running (planned, active or paused). */
     @Query("select count(c) from Course c where c.patientId = :patientId and c.program.id = :programId and c.status in "
             + "(com.coursebook.course.CourseStatus.PLANNED, com.coursebook.course.CourseStatus.ACTIVE, "

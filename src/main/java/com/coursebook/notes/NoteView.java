@@ -3,6 +3,7 @@ package com.coursebook.notes;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import com.coursebook.shared.StaffLogin;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * The content's fields sit at the top level, as they are sent in.
  */
 public record NoteView(Long id, Long sessionId, int sessionNumber, NoteStatus status,
-        @JsonUnwrapped NoteContent content, String author, String signedBy, LocalDateTime signedAt,
+        @JsonUnwrapped NoteContent content, @StaffLogin String author, @StaffLogin String signedBy, LocalDateTime signedAt,
         LocalDateTime updatedAt, long version, List<AmendmentView> amendments, String heldForReview) {
 
     /** Without a hold: every answer except a signature that held the course. */
@@ -35,6 +36,6 @@ public record NoteView(Long id, Long sessionId, int sessionNumber, NoteStatus st
     }
 
     /** A correction of a signed note: why, what, who and when. */
-    public record AmendmentView(Long id, String reason, String text, String author, LocalDateTime at) {
+    public record AmendmentView(Long id, String reason, String text, @StaffLogin String author, LocalDateTime at) {
     }
 }

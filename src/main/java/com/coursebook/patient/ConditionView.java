@@ -6,11 +6,12 @@ import java.util.Locale;
 import com.coursebook.catalog.Contraindication;
 import com.coursebook.catalog.Severity;
 import com.coursebook.catalog.Temporality;
+import com.coursebook.shared.StaffLogin;
 
 /** A recorded condition for clinicians, with the catalog's current severity and timing. */
 public record ConditionView(Long id, String code, String name, Severity severity, Temporality temporality,
         LocalDate onset, LocalDate expectedEnd, LocalDate resolvedOn, LocalDate windowEnds, String note,
-        String recordedBy) {
+        @StaffLogin String recordedBy) {
 
     public static ConditionView of(PatientCondition c, Locale locale) {
         Contraindication k = c.getContraindication();

@@ -9,6 +9,6 @@ public record CourseSummary(ReviewCourse course, List<Session> sessions, List<Ac
     public record Session(int number, LocalDateTime startsAt, String status, boolean flagged) {
     }
 
-    public record Act(String act, String actor, LocalDateTime at) {
+    public record Act(String act, @com.coursebook.shared.StaffLogin String actor, LocalDateTime at) {
     }
 }

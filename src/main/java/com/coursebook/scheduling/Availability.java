@@ -68,8 +68,8 @@ public class Availability {
     }
 
     /**
-     * Days on which the practitioner takes no sessions at all: a weekday without working hours, leave, or a
-     * closure of every location or of the practitioner's own. A practitioner with no working hours recorded
+     * Days on which the practitioner takes no sessions at all: a weekday without working hours, leave, a
+     * closure of every location or of the practitioner's own, or a weekday their location does not open. A practitioner with no working hours recorded
      * yet is not restricted by weekday (nothing is known), but leave and closures still count. Leave and
      * closures are read for {@value #KNOWN_AHEAD_YEARS} years from today; beyond that only the week counts.
      * The answer is computed now and holds no database connection, so the planner may call it for every day.
@@ -115,7 +115,7 @@ public class Availability {
                 .orElseThrow(() -> new NotFoundException("availability.practitioner.notFound", String.valueOf(id)));
     }
 
-    /** Leave and closures that apply to the practitioner, from {@code from} to {@code to}: two queries. */
+    /** Leave, closures and the weekdays the location is shut that apply to the practitioner, from {@code from} to {@code to}: two queries. */
     private Set<LocalDate> daysOff(Practitioner practitioner, LocalDate from, LocalDate to) {
         Set<LocalDate> days = new HashSet<>();
         for (Absence absence : absences.findOverlapping(practitioner.getId(), from, to)) {
@@ -125,6 +125,11 @@ public class Availability {
         }
         Long locationId = practitioner.getLocation() == null ? null : practitioner.getLocation().getId();
         days.addAll(closures.findClosedDays(locationId, from, to));
+        // The weekdays the practitioner's location does not open are days off like a closure.
+        Location location = practitioner.getLocation();
+        if (location != null && location.getOpeningDays().size() < 7) {
+            from.datesUntil(to.plusDays(1)).filter(day -> !location.opensOn(day.getDayOfWeek())).forEach(days::add);
+        }
         return days;
     }
 }

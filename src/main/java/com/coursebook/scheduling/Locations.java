@@ -10,4 +10,8 @@ public interface Locations extends Repository<Location, Long> {
     List<Location> findAllByOrderByName();
 
     Optional<Location> findById(Long id);
+
+    Location save(Location location);
+
+    void flush();
 }

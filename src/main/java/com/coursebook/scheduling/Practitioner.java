@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 
 import com.coursebook.catalog.Specialty;
 import com.coursebook.catalog.TreatmentProgram;
+import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.VersionedEntity;
 
 /** Someone who performs sessions, with the programs they are qualified for. */
@@ -56,7 +57,75 @@ public class Practitioner extends VersionedEntity {
     }
 
     public void qualifyFor(TreatmentProgram program) {
+        if (!specialty.mayPerform(program.getSpecialty())) {
+            throw new InvalidRequestException("programs", "scheduling.practitioner.programOfOtherSpecialty");
+        }
         programs.add(program);
+    }
+
+    /** A practitioner as the admin describes them; refuses, naming the field, what {@link #change} refuses. */
+    public static Practitioner of(PractitionerDetails details) {
+        Practitioner practitioner = new Practitioner();
+        practitioner.change(details);
+        return practitioner;
+    }
+
+    /**
+     * The admin's edit: names, specialty, location and the programs they are qualified for, which must be of a
+     * specialty theirs may perform ({@link Specialty#mayPerform}). Empty names are refused at their field.
+     */
+    public void change(PractitionerDetails details) {
+        String given = required(details.givenName(), "givenName");
+        String family = required(details.familyName(), "familyName");
+        if (details.specialty() == null) {
+            throw new InvalidRequestException("specialty", "scheduling.practitioner.specialty.required");
+        }
+        for (TreatmentProgram program : details.programs()) {
+            if (!details.specialty().mayPerform(program.getSpecialty())) {
+                throw new InvalidRequestException("programs", "scheduling.practitioner.programOfOtherSpecialty");
+            }
+        }
+        this.givenName = given;
+        this.familyName = family;
+        this.specialty = details.specialty();
+        this.location = details.location();
+        // retainAll/addAll touch the collection only when its content differs (no needless version bump).
+        this.programs.retainAll(details.programs());
+        this.programs.addAll(details.programs());
+    }
+
+    /** No new course or free slot is offered with them; their past and booked sessions stay theirs. */
+    public void deactivate() {
+        active = false;
+    }
+
+    public void activate() {
+        active = true;
+    }
+
+    /** What an admin may change, by name, for the audit trail's "old → new" line. */
+    public java.util.Map<String, Object> editableState() {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("givenName", givenName);
+        state.put("familyName", familyName);
+        state.put("specialty", specialty);
+        state.put("location", location == null ? null : location.getName());
+        state.put("programs", programs.stream().map(TreatmentProgram::getCode).sorted().toList());
+        state.put("active", active);
+        return state;
+    }
+
+    static final int NAME_MAX_LENGTH = 100;
+
+    private static String required(String name, String field) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidRequestException(field, "scheduling.practitioner.name.required");
+        }
+        if (stripped.length() > NAME_MAX_LENGTH) {
+            throw new InvalidRequestException(field, "field.tooLong");
+        }
+        return stripped;
     }
 
     public boolean isQualifiedFor(TreatmentProgram program) {

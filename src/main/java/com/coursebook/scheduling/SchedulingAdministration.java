@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.coursebook.audit.AuditTrail;
-import com.coursebook.catalog.TreatmentProgram;
-import com.coursebook.catalog.TreatmentPrograms;
+import com.coursebook.catalog.Catalog;
+import com.coursebook.catalog.RoomType;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
@@ -43,7 +43,7 @@ public class SchedulingAdministration {
 
     private final Locations locations;
 
-    private final TreatmentPrograms programs;
+    private final Catalog catalog;
 
     private final AuditTrail audit;
 
@@ -53,7 +53,7 @@ public class SchedulingAdministration {
 
     SchedulingAdministration(Practitioners practitioners, WorkingHoursRepository workingHours, WorkingBreaks breaks,
             Absences absences, ClinicClosures closures, Rooms rooms, Locations locations,
-            TreatmentPrograms programs, AuditTrail audit, ClinicClock clock, ApplicationEventPublisher events) {
+            Catalog catalog, AuditTrail audit, ClinicClock clock, ApplicationEventPublisher events) {
         this.practitioners = practitioners;
         this.workingHours = workingHours;
         this.breaks = breaks;
@@ -61,7 +61,7 @@ public class SchedulingAdministration {
         this.closures = closures;
         this.rooms = rooms;
         this.locations = locations;
-        this.programs = programs;
+        this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
@@ -209,15 +209,15 @@ public class SchedulingAdministration {
                 .toList();
     }
 
-    /** The room types the catalog's programs ask for: a room of any other type could never be booked. */
+    /** The room types in use (the admin keeps the list in the catalog); a new room takes one of these. */
     @Transactional(readOnly = true)
-    public List<String> roomTypes() {
-        return programs.findAll().stream().map(TreatmentProgram::getRoomType).distinct().sorted().toList();
+    public List<RoomType> roomTypes() {
+        return catalog.roomTypes().stream().filter(RoomType::isActive).toList();
     }
 
     public Room addRoom(RoomForm form) {
         Location location = location(form.getLocationId());
-        if (!roomTypes().contains(form.getRoomType())) {
+        if (roomTypes().stream().noneMatch(type -> type.getCode().equals(form.getRoomType()))) {
             throw new InvalidRequestException("roomType", "scheduling.room.type.unknown");
         }
         String name = form.getName().strip();

@@ -1,9 +1,7 @@
 package com.coursebook.security;
 
-import java.util.List;
 import java.util.Locale;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,7 +22,8 @@ class AppUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new SignedInName.StaffMember(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
-                List.of(new SimpleGrantedAuthority(user.getRole().authority())), user.getDisplayName());
+        return SignedInName.StaffMember.of(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
+                new StaffStanding(user.getDisplayName(), user.getRoles(), user.isMustChangePassword(),
+                        user.getLanguage()));
     }
 }

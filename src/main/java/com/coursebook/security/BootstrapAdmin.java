@@ -54,7 +54,10 @@ class BootstrapAdmin extends StartupStep {
         if (password.length() < 12) {
             throw new IllegalStateException("COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters");
         }
-        users.save(new AppUser("admin", encoder.encode(password), "Administrator", Role.ADMIN, null));
-        log.warn("Created the first user 'admin' from COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD; remove the variable after the first start");
+        // A temporary password: it sat in the environment, so the first sign-in replaces it with the admin's own.
+        users.save(AppUser.created("admin", encoder.encode(password), "Administrator", java.util.Set.of(Role.ADMIN),
+                null, null));
+        log.warn("Created the first user 'admin' from COURSEBOOK_BOOTSTRAP_ADMIN_PASSWORD, to be changed at the first "
+                + "sign-in; remove the variable after the first start");
     }
 }

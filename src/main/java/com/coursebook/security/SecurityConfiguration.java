@@ -1,18 +1,61 @@
 package com.coursebook.security;
 
+import com.coursebook.security.internal.ApiTokens;
+import com.coursebook.security.internal.BearerTokenFilter;
+import com.coursebook.security.internal.PublicUrlRedirects;
+import com.coursebook.security.internal.SignInThrottledException;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
+/**
+ * Three filter chains, first match wins (docs/security.md):
+ * <ol>
+ * <li>{@link #apiWithCredentials}: {@code /api/**} requests that carry an Authorization header, which must sign
+ * them in by itself (HTTP Basic, or an API token as Bearer). Stateless: no session is read or created, so a session
+ * cookie sent along counts for nothing, and no CSRF token is needed, since a forged cross-site request cannot set
+ * that header. Wrong credentials: 401, never the session's identity instead.</li>
+ * <li>{@link #apiWithSession}: the rest of {@code /api/**}, the browser's session, with CSRF protection.</li>
+ * <li>{@link #web}: the screens, with the login form.</li>
+ * </ol>
+ * Passwords go through the throttled provider ({@code internal.ThrottledAuthenticationProvider}) in every chain.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(PublicUrlSettings.class)
 public class SecurityConfiguration {
 
     /** Only what the app serves itself; no inline script or style, no framing. */
@@ -27,41 +70,69 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The JSON API: HTTP Basic for other systems and scripts, or the browser's session. CSRF protection
-     * stays on for the session (a browser sends the cookie on its own) and is skipped only for requests
-     * that carry their own credentials, which a forged cross-site request cannot.
+     * Spring Security's authentication events (the audit trail listens to them), with a throttled refusal published as
+     * a failure on a locked account: the publisher matches exception classes exactly, so it is named here.
      */
     @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return events;
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        // Everyone reads the catalog; only an admin changes it.
-                        .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
-                        .requestMatchers("/api/catalog/**").hasRole("ADMIN")
-                        .requestMatchers("/api/reports/**").hasRole("ADMIN")
-                        .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
-                        .requestMatchers("/api/practitioners/**").authenticated()
-                        .requestMatchers("/api/clinicians/**").hasRole("CLINICIAN")
-                        // Note content is for clinicians only; before the broader /api/sessions/** rule.
-                        .requestMatchers("/api/notes/**", "/api/sessions/*/notes", "/api/sessions/*/notes/**")
-                        .hasRole("CLINICIAN")
-                        .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
-                        .hasAnyRole("RECEPTIONIST", "CLINICIAN")
-                        .anyRequest().authenticated())
+    SecurityFilterChain apiWithCredentials(HttpSecurity http, ObjectProvider<ApiTokens> tokens,
+            UserDetailsService users, ObjectProvider<StaffStandings> standings) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.securityMatcher(new AndRequestMatcher(api, new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)))
+                .authorizeHttpRequests(SecurityConfiguration::apiRules)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, users, ProblemResponses.unauthorized()),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(StaffSessionCheck.forApi(standings), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(SecurityConfiguration::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiWithSession(HttpSecurity http, ObjectProvider<StaffStandings> standings) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(SecurityConfiguration::apiRules)
+                .addFilterBefore(StaffSessionCheck.forApi(standings), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, PublicUrlSettings site, ObjectProvider<StaffStandings> standings,
+            ObjectProvider<LocaleResolver> locales) throws Exception {
+        PublicUrlRedirects redirects = new PublicUrlRedirects(site.publicUrl());
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/");
+        signedIn.setRedirectStrategy(redirects);
+        SimpleUrlLogoutSuccessHandler signedOut = new SimpleUrlLogoutSuccessHandler();
+        signedOut.setDefaultTargetUrl("/login?logout");
+        signedOut.setRedirectStrategy(redirects);
+        // The throttle's refusal says how long to wait (seconds; the page puts it in words); anything else: wrong.
+        AuthenticationFailureHandler failed = (request, response, ex) -> redirects.sendRedirect(request, response,
+                ex instanceof SignInThrottledException throttled
+                        ? "/login?" + (throttled.accountLocked() ? "locked=" : "wait=") + throttled.seconds()
+                        : "/login?error");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
@@ -73,11 +144,37 @@ public class SecurityConfiguration {
                         .hasAnyRole("RECEPTIONIST", "CLINICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).failureHandler(failed).permitAll())
+                .logout(logout -> logout.logoutSuccessHandler(signedOut).permitAll())
+                .addFilterBefore(StaffSessionCheck.forScreens(standings, locales), AuthorizationFilter.class)
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** Who may call what in the API, the same whichever way the caller signed in. */
+    private static void apiRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests
+                // Everyone reads the catalog; only an admin changes it.
+                .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
+                .requestMatchers("/api/catalog/**").hasRole("ADMIN")
+                .requestMatchers("/api/reports/**").hasRole("ADMIN")
+                .requestMatchers("/api/users/**", "/api/admin/**").hasRole("ADMIN")
+                .requestMatchers("/api/practitioners/*/sessions").hasAnyRole("RECEPTIONIST", "CLINICIAN")
+                .requestMatchers("/api/practitioners/**").authenticated()
+                .requestMatchers("/api/clinicians/**").hasRole("CLINICIAN")
+                // Note content is for clinicians only; before the broader /api/sessions/** rule.
+                .requestMatchers("/api/notes/**", "/api/sessions/*/notes", "/api/sessions/*/notes/**")
+                .hasRole("CLINICIAN")
+                .requestMatchers("/api/patients/**", "/api/courses/**", "/api/worklist/**", "/api/sessions/**")
+                .hasAnyRole("RECEPTIONIST", "CLINICIAN")
+                // Everyone's own API tokens (/api/tokens) and the rest: any signed-in user.
+                .anyRequest().authenticated();
+    }
+
+    /** Screens and API alike: the content policy, and no full URL (with ids in it) leaked as a referrer. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 }

@@ -1,9 +1,6 @@
 package com.coursebook.security;
 
-import java.util.Collection;
-
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,21 +22,33 @@ class SignedInName {
                 : authentication.getName();
     }
 
-    /** A signed-in user with their display name. */
+    /** A signed-in user with their display name, roles and whether they must still choose a password. */
     static final class StaffMember extends User {
 
         private static final long serialVersionUID = 1L;
 
-        private final String displayName;
+        private final StaffStanding standing;
 
-        StaffMember(String username, String password, boolean enabled,
-                Collection<? extends GrantedAuthority> authorities, String displayName) {
-            super(username, password, enabled, true, true, true, authorities);
-            this.displayName = displayName;
+        private StaffMember(String username, String password, boolean enabled, StaffStanding standing) {
+            super(username, password, enabled, true, true, true, standing.authorities());
+            this.standing = standing;
+        }
+
+        static StaffMember of(String username, String password, boolean enabled, StaffStanding standing) {
+            return new StaffMember(username, password, enabled, standing);
+        }
+
+        /** The same person as the database now describes them (the password is not kept in a session). */
+        StaffMember with(StaffStanding now) {
+            return new StaffMember(getUsername(), "", true, now);
         }
 
         String displayName() {
-            return displayName;
+            return standing.displayName();
+        }
+
+        StaffStanding standing() {
+            return standing;
         }
 
         @Override

@@ -23,4 +23,11 @@ public final class Staff {
     public static boolean currentIsClinician() {
         return currentHas(Role.CLINICIAN);
     }
+
+    /** Whether the signed-in person still has to replace a temporary password. */
+    public static boolean currentMustChangePassword() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInName.StaffMember member
+                && member.standing().mustChangePassword();
+    }
 }

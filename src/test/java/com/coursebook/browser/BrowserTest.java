@@ -2,7 +2,11 @@ package com.coursebook.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What every real-browser test needs: a fresh headless Chromium against the running app, and a few moves. */
 abstract class BrowserTest {
+
+    static final Path AXE = Path.of(System.getProperty("coursebook.axe", ".tools/node_modules/axe-core/axe.min.js"));
 
     @LocalServerPort
     int port;
@@ -60,6 +66,34 @@ abstract class BrowserTest {
     /** Date and time inputs take typed text in the browser's locale; setting the value is locale-proof. */
     void setValue(String id, String value) {
         driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    /**
+     * axe-core, the accessibility engine, over the page on screen: one line per serious or critical violation and
+     * element, with what axe says about it. axe-core is not served by the app and not fetched from a CDN: {@code
+     * .ci/run} installs the npm package into {@code .tools/} and this injects it into the page.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> seriousViolations(String where) throws IOException {
+        if (!Files.isReadable(AXE)) {
+            throw new IllegalStateException("The accessibility check needs axe-core: npm install --prefix .tools "
+                    + "axe-core@4.14.1 (.ci/run does it)");
+        }
+        driver.executeScript(Files.readString(AXE));
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .flatMap(v => v.nodes.map(n => ({ id: v.id, impact: v.impact,
+                            target: n.target.join(' '), why: n.failureSummary })))))
+                    .catch(e => done([{ id: 'axe-error', impact: 'critical', target: '', why: String(e) }]));
+                """);
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+            lines.add(where + ": " + v.get("id") + " (" + v.get("impact") + ") at " + v.get("target") + ": "
+                    + String.valueOf(v.get("why")).replace('\n', ' '));
+        }
+        return lines;
     }
 
     void shot(String name) throws Exception {

@@ -195,7 +195,7 @@ class CatalogAdministrationApiTest {
     }
 
     @Test
-    @DisplayName("illegal combinations are refused with 409 and a reason: a window on a permanent condition, "
+    @DisplayName("illegal combinations are refused with 400 naming the field: a window on a permanent condition, "
             + "no window on a window after an event, no program while in use, an unknown program")
     void illegalCombinations() throws Exception {
         Map<String, Object> adenoma = row("PROSTATE_ADENOMA");
@@ -204,18 +204,22 @@ class CatalogAdministrationApiTest {
         long childbirthVersion = version("contraindication", "CHILDBIRTH_OR_SURGERY");
 
         putContraindication("PROSTATE_ADENOMA", "ABSOLUTE", "30", "[\"PROSTATE_MASSAGE\"]", adenomaVersion, "admin")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("windowDays"))
+                .andExpect(jsonPath("$.errors[0].message")
                         .value("Only a window after an event has a length in days; leave it empty."));
         putContraindication("CHILDBIRTH_OR_SURGERY", "ABSOLUTE", null, "[\"GYNECOLOGICAL_MASSAGE\"]", childbirthVersion, "admin")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("A window after an event needs its length in days."));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("windowDays"))
+                .andExpect(jsonPath("$.errors[0].message").value("A window after an event needs its length in days."));
         putContraindication("PROSTATE_ADENOMA", "RELATIVE", null, "[]", adenomaVersion, "admin")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("A contraindication in use must apply to at least one program."));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("programs"))
+                .andExpect(jsonPath("$.errors[0].message").value("A contraindication in use must apply to at least one program."));
         putContraindication("PROSTATE_ADENOMA", "RELATIVE", null, "[\"FOOT_MASSAGE\"]", adenomaVersion, "admin")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("There is no treatment program FOOT_MASSAGE."));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("programs"))
+                .andExpect(jsonPath("$.errors[0].message").value("There is no treatment program FOOT_MASSAGE."));
         mvc.perform(put("/api/catalog/contraindications/NO_SUCH_THING").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(CONTRAINDICATION.formatted("ABSOLUTE", null, "[\"PROSTATE_MASSAGE\"]", 0)))
@@ -229,7 +233,7 @@ class CatalogAdministrationApiTest {
 
     @Test
     @DisplayName("an admin changes how prostate massage is run and back; both are audited, "
-            + "and session counts out of order are refused with 409")
+            + "and session counts out of order are refused with 400 naming the field")
     void programRevised() throws Exception {
         long version = version("treatment_program", "PROSTATE_MASSAGE");
         String original = mvc.perform(get("/api/catalog/programs/PROSTATE_MASSAGE").with(httpBasic("admin", "demo")))
@@ -251,8 +255,9 @@ class CatalogAdministrationApiTest {
                 .replace("\"version\":" + version, "\"version\":" + (version + 1));
         mvc.perform(put("/api/catalog/programs/PROSTATE_MASSAGE").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(outOfOrder))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("defaultSessions"))
+                .andExpect(jsonPath("$.errors[0].message")
                         .value("Sessions must be at least 1 and fit together: minimum ≤ usual ≤ maximum."));
 
         mvc.perform(put("/api/catalog/programs/PROSTATE_MASSAGE").with(httpBasic("admin", "demo"))

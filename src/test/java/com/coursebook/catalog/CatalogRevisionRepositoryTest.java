@@ -110,6 +110,8 @@ class CatalogRevisionRepositoryTest {
         assertRefused(() -> prostate.revise(revision(prostate, 7, 8, 15, 2, 2, 3, 30, true, false)), "error.program.sessions");
         assertRefused(() -> prostate.revise(revision(prostate, 16, 8, 15, 2, 2, 3, 30, true, false)), "error.program.sessions");
         assertRefused(() -> prostate.revise(revision(prostate, 1, 0, 15, 2, 2, 3, 30, true, false)), "error.program.sessions");
+        assertRefused(() -> prostate.revise(revision(prostate, 16, 16, 15, 2, 2, 3, 30, true, false)),
+                "error.program.minAboveMax");
         assertThat(prostate.getDefaultSessions()).isEqualTo(10);
     }
 
@@ -161,9 +163,11 @@ class CatalogRevisionRepositoryTest {
                 true, current.getPreparation(), current.getAftercare());
     }
 
+    /** Refused with this reason: at a field (InvalidRequestException) or for the whole entry (ConflictException). */
     private static void assertRefused(Runnable act, String messageCode) {
-        assertThatThrownBy(act::run).isInstanceOf(ConflictException.class)
-                .satisfies(ex -> assertThat(((ConflictException) ex).messageCode()).isEqualTo(messageCode));
+        assertThatThrownBy(act::run).isInstanceOf(com.coursebook.shared.LocalizedException.class)
+                .satisfies(ex -> assertThat(((com.coursebook.shared.LocalizedException) ex).messageCode())
+                        .isEqualTo(messageCode));
     }
 
     private Contraindication contraindication(String code) {

@@ -73,6 +73,31 @@ class CourseLifecycleApiTest {
     }
 
     @Test
+    @DisplayName("a relative contraindication recorded after booking stops today's check-in until a clinician "
+            + "confirms it once for the course with a reason; then reception checks the patient in")
+    void checkInAfterConfirmingALateWarning() throws Exception {
+        Booked booked = bookWithFirstSessionToday("Pozdnyakov", 11);
+        examine(booked.patient);
+        mvc.perform(post("/api/patients/{id}/conditions", booked.patient).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"PROSTATE_ADENOMA\",\"onset\":\"" + TODAY.minusYears(1) + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[?(@.rule == 'CONTRAINDICATION')].severity", hasItem("WARN")));
+        mvc.perform(post("/api/courses/{id}/overrides", booked.course).with(httpBasic("urologist", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"CONTRAINDICATION:PROSTATE_ADENOMA\",\"reason\":\"Mild BPH, "
+                                + "reviewed; no retention.\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/sessions/{id}/check-in", booked.sessions.get(0)).with(httpBasic("reception", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[0].status").value("CHECKED_IN"));
+        assertThat(jdbc.sql("SELECT count(*) FROM rule_override WHERE course_id = ?").param(booked.course)
+                .query(Integer.class).single()).as("confirmed once for the course").isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("three consecutive no-shows mark the course abandoned and release its remaining sessions")
     void abandonedAfterThreeNoShows() throws Exception {
         Booked booked = bookWithFirstSessionToday("Neyavkin", 2);

@@ -116,12 +116,12 @@ class CourseRulesApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.sessions", hasSize(8)))
                 .andExpect(jsonPath("$.overrides[0].finding").value("CONTRAINDICATION:PROSTATE_ADENOMA"))
-                .andExpect(jsonPath("$.overrides[0].by").value("urologist"))
+                .andExpect(jsonPath("$.overrides[0].by").value("Dr Pyotr Urvantsev"))
                 .andReturn().getResponse().getContentAsString();
         long courseId = ((Number) JsonPath.read(created, "$.id")).longValue();
 
         mvc.perform(get("/api/courses/{id}", courseId).with(httpBasic("reception", "demo")))
-                .andExpect(jsonPath("$.overrides[0].by").value("urologist"))
+                .andExpect(jsonPath("$.overrides[0].by").value("Dr Pyotr Urvantsev"))
                 .andExpect(jsonPath("$.overrides[0].reason").value(nullValue()));
         assertThat(jdbc.sql("SELECT reason FROM rule_override WHERE course_id = ?").param(courseId)
                 .query(String.class).single()).startsWith("Mild BPH");

@@ -60,7 +60,7 @@ class NoteApiTest {
                 .andExpect(header().string("Location", endsWith("/api/sessions/" + session + "/notes")))
                 .andExpect(jsonPath("$.status").value("DRAFT"))
                 .andExpect(jsonPath("$.sessionNumber").value(1))
-                .andExpect(jsonPath("$.author").value("urologist"))
+                .andExpect(jsonPath("$.author").value("Dr Pyotr Urvantsev"))
                 .andReturn().getResponse().getContentAsString();
         int noteId = JsonPath.read(created, "$.id");
         saveDraft(session, "{\"durationMinutes\":2,\"position\":\"KNEE_ELBOW\",\"painDuring\":2,\"painAfter\":1,"
@@ -73,7 +73,7 @@ class NoteApiTest {
         mvc.perform(post("/api/notes/{id}/sign", noteId).with(urologist()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SIGNED"))
-                .andExpect(jsonPath("$.signedBy").value("urologist"));
+                .andExpect(jsonPath("$.signedBy").value("Dr Pyotr Urvantsev"));
         mvc.perform(post("/api/notes/{id}/sign", noteId).with(urologist()))
                 .andExpect(status().isConflict());
         mvc.perform(put("/api/notes/{id}", noteId).with(urologist()).contentType(MediaType.APPLICATION_JSON)
@@ -86,7 +86,7 @@ class NoteApiTest {
         mvc.perform(post("/api/notes/{id}/amendments", noteId).with(urologist()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"Side recorded wrongly\",\"text\":\"Tender on the right, not the left\"}"))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.author").value("urologist"))
+                .andExpect(jsonPath("$.author").value("Dr Pyotr Urvantsev"))
                 .andExpect(jsonPath("$.at").exists());
         mvc.perform(post("/api/notes/{id}/amendments", noteId).with(urologist()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\" \",\"text\":\"\"}"))

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.coursebook.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +18,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static com.coursebook.support.ScreenWords.faults;
+import static com.coursebook.support.ScreenWords.visibleText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,18 +34,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @IntegrationTest
 class EveryScreenInWordsTest {
-
-    /** A message argument left unfilled: {0}, {1}. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
-
-    /** A code where a word belongs: two or more upper-case words joined by underscores (PROSTATE_MASSAGE). */
-    static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
-
-    /** A status or act shown as the enum's name: one upper-case word of five letters or more (STARTED). */
-    static final Pattern SHOUTED_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
-
-    /** Thymeleaf's rendering of a key missing from the bundle: ??key_ru??. */
-    static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
 
     @Autowired
     MockMvc mvc;
@@ -88,6 +76,11 @@ class EveryScreenInWordsTest {
             }
             MvcResult login = mvc.perform(get("/login").param("lang", lang)).andReturn();
             faults.addAll(faults("anonymous " + lang + " /login", login.getResponse().getContentAsString()));
+            for (String throttled : List.of("wait=5", "wait=1", "locked=900", "locked=61")) {
+                MvcResult refused = mvc.perform(get("/login?" + throttled).param("lang", lang)).andReturn();
+                faults.addAll(faults("anonymous " + lang + " /login?" + throttled,
+                        refused.getResponse().getContentAsString()));
+            }
             MvcResult missing = mvc.perform(get("/patients/999999999").param("lang", lang)
                     .with(user(users.loadUserByUsername("reception")))).andReturn();
             faults.addAll(faults("reception " + lang + " missing patient", missing.getResponse().getContentAsString()));
@@ -207,13 +200,14 @@ class EveryScreenInWordsTest {
                         + "&date=" + day, "/calendar?practitioner=" + fixture.practitioner + "&date=" + day
                         + "&view=day", "/calendar?room=" + room, "/calendar?practitioner=" + demoPractitioner,
                 "/sessions/" + fixture.sessions.get(0), "/sessions/" + fixture.sessions.get(1),
-                "/sessions/" + fixture.sessions.get(3), "/sessions/" + demoSession, "/worklist", "/catalog");
+                "/sessions/" + fixture.sessions.get(3), "/sessions/" + demoSession, "/worklist", "/catalog",
+                "/account/tokens");
         pages.put("reception", desk);
         List<String> clinician = new ArrayList<>(desk);
         clinician.addAll(List.of("/today", "/today?date=" + fixture.today.plusDays(1),
                 "/sessions/" + fixture.sessions.get(1) + "/note", "/sessions/" + demoSession + "/note"));
         pages.put(fixture.clinician, clinician);
-        pages.put("urologist", List.of("/today", "/patients/" + demoPatient));
+        pages.put("urologist", List.of("/today", "/patients/" + demoPatient, "/account/password"));
         long heldCourse = jdbc.sql("SELECT min(course_id) FROM course_event WHERE act = 'HOLD_FOR_REVIEW'")
                 .query(Long.class).single();
         long abandoned = jdbc.sql("SELECT min(id) FROM course WHERE status = 'ABANDONED'").query(Long.class).single();
@@ -224,44 +218,24 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms"));
+                "/admin/scheduling/rooms", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
+                "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
+                "/account/password",
+                // Clinic administration (issue 12)
+                "/admin/scheduling/locations", "/admin/scheduling/locations/new",
+                "/admin/scheduling/locations/" + jdbc.sql("SELECT min(id) FROM location").query(Long.class).single(),
+                "/admin/scheduling/practitioners/new", "/admin/scheduling/practitioners/" + demoPractitioner + "/edit",
+                "/admin/scheduling/room-types", "/admin/catalog/programs/new", "/admin/catalog/contraindications/new"));
         return pages;
+    }
+
+    private long userId(String login) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(login).query(Long.class).single();
     }
 
     private String displayName(String login) {
         return jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(login).query(String.class)
                 .single();
-    }
-
-    /** What is wrong with the words a person reads on the page (text and the labels read aloud). */
-    static List<String> faults(String where, String html) {
-        String visible = visibleText(html);
-        List<String> faults = new ArrayList<>();
-        for (Pattern pattern : List.of(PLACEHOLDER, CODE, SHOUTED_WORD, MISSING_MESSAGE)) {
-            Matcher matcher = pattern.matcher(visible);
-            while (matcher.find()) {
-                int from = Math.max(0, matcher.start() - 40);
-                int to = Math.min(visible.length(), matcher.end() + 40);
-                faults.add(where + ": \"" + matcher.group() + "\" in \"…" + visible.substring(from, to).strip() + "…\"");
-            }
-        }
-        return faults;
-    }
-
-    /**
-     * The page's text without scripts, styles, tags and {@code <code>} elements (codes shown on purpose, as in
-     * the catalog), plus the attributes that are read or shown: aria-label, title, placeholder, alt.
-     */
-    static String visibleText(String html) {
-        String body = html.replaceAll("(?is)<script\\b.*?</script>", " ").replaceAll("(?is)<style\\b.*?</style>", " ")
-                .replaceAll("(?is)<code\\b.*?</code>", " ");
-        StringBuilder attributes = new StringBuilder();
-        Matcher read = Pattern.compile("(?i)\\b(?:aria-label|title|placeholder|alt)=\"([^\"]*)\"").matcher(body);
-        while (read.find()) {
-            attributes.append(' ').append(read.group(1));
-        }
-        String text = body.replaceAll("(?s)<[^>]*>", " ") + attributes;
-        return text.replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 
     /**
@@ -278,8 +252,10 @@ class EveryScreenInWordsTest {
             long practitioner = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) "
                     + "VALUES ('Wanda', ?, 'UROLOGY') RETURNING id").param("Wordsworth" + tag).query(Long.class).single();
             String login = "words" + tag;
-            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role, practitioner_id) "
-                    + "VALUES (?, 'x', 'Dr Wanda Wordsworth', 'CLINICIAN', ?)").params(login, practitioner).update();
+            jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name, practitioner_id) "
+                    + "VALUES (?, 'x', 'Dr Wanda Wordsworth', ?) RETURNING id) "
+                    + "INSERT INTO app_user_role (user_id, role) SELECT id, 'CLINICIAN' FROM u")
+                    .params(login, practitioner).update();
             long patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
                     + "VALUES ('Lev', ?, DATE '1970-03-04', 'MALE') RETURNING id").param("Slovarev" + tag)
                     .query(Long.class).single();

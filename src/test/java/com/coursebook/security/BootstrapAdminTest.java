@@ -37,7 +37,7 @@ class BootstrapAdminTest {
     }
 
     @Test
-    @DisplayName("on an empty database the user admin is created with the configured password, hashed")
+    @DisplayName("on an empty database the user admin is created with the configured password, hashed, to be changed at the first sign-in")
     void createsAdmin() {
         given(users.count()).willReturn(0L);
         // It runs as the context starts (a lifecycle step before the web server opens its port).
@@ -47,6 +47,9 @@ class BootstrapAdminTest {
             assertThat(admin.getValue().getUsername()).isEqualTo("admin");
             assertThat(encoder.matches("correct-horse-battery",
                     (String) ReflectionTestUtils.getField(admin.getValue(), "passwordHash"))).isTrue();
+            assertThat(admin.getValue().isMustChangePassword()).as("the password from the environment is temporary")
+                    .isTrue();
+            assertThat(admin.getValue().getRoles()).containsExactly(Role.ADMIN);
         });
     }
 

@@ -41,4 +41,22 @@ class LoginControllerTest {
                 .andExpect(content().string(containsString("Wrong username or password.")));
         mvc.perform(get("/login")).andExpect(content().string(not(containsString("Wrong username or password."))));
     }
+
+    @Test
+    @DisplayName("after a refused sign-in the page says how long to wait, in seconds or minutes, and why; a value that "
+            + "is no number is ignored")
+    void throttled() throws Exception {
+        mvc.perform(get("/login").param("wait", "8"))
+                .andExpect(content().string(containsString("Too many failed sign-ins from here.")))
+                .andExpect(content().string(containsString("Try again in 8 seconds.")));
+        mvc.perform(get("/login").param("locked", "840"))
+                .andExpect(content().string(containsString("This account is locked")))
+                .andExpect(content().string(containsString("Try again in 14 minutes.")));
+        mvc.perform(get("/login").param("locked", "840").param("lang", "ru"))
+                .andExpect(content().string(containsString("Учётная запись заблокирована")))
+                .andExpect(content().string(containsString("Повторите через 14 мин.")));
+        mvc.perform(get("/login").param("wait", "<script>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Try again"))));
+    }
 }

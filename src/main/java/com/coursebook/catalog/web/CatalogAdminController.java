@@ -7,7 +7,13 @@ import com.coursebook.catalog.ContraindicationDetails;
 import com.coursebook.catalog.ContraindicationForm;
 import com.coursebook.catalog.ProgramDetails;
 import com.coursebook.catalog.ProgramForm;
+import java.util.List;
 import java.util.Locale;
+
+import com.coursebook.catalog.NewContraindicationForm;
+import com.coursebook.catalog.NewProgramForm;
+import com.coursebook.catalog.RoomType;
+import com.coursebook.catalog.Specialty;
 
 import jakarta.validation.Valid;
 
@@ -42,10 +48,57 @@ class CatalogAdminController {
         this.administration = administration;
     }
 
-    /** The code names the row in the URL; a posted one must never retarget the edit. */
+    /**
+     * The code names the row in the URL; a posted one must never retarget an edit. The edit forms have no code to
+     * bind (only the new entries' forms take one), and no form binds an id.
+     */
     @InitBinder({ "contraindicationForm", "programForm" })
-    void refuseCode(WebDataBinder binder) {
-        binder.setDisallowedFields("code", "id");
+    void refuseId(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+    }
+
+    @ModelAttribute("roomTypes")
+    List<RoomType> roomTypes() {
+        return catalog.roomTypes().stream().filter(RoomType::isActive).toList();
+    }
+
+    @ModelAttribute("specialties")
+    Specialty[] specialties() {
+        return Specialty.values();
+    }
+
+    @GetMapping("/programs/new")
+    String newProgram(Model model) {
+        model.addAttribute("programForm", new NewProgramForm());
+        return PROGRAM_FORM;
+    }
+
+    @PostMapping("/programs")
+    String addProgram(@Valid @ModelAttribute("programForm") NewProgramForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        if (Forms.accepted(result, () -> administration.createProgram(form))) {
+            redirect.addFlashAttribute("message", "catalog.program.added");
+            return "redirect:/catalog";
+        }
+        return PROGRAM_FORM;
+    }
+
+    @GetMapping("/contraindications/new")
+    String newContraindication(Locale locale, Model model) {
+        model.addAttribute("contraindicationForm", new NewContraindicationForm());
+        model.addAttribute("programs", catalog.programs(locale));
+        return CONTRAINDICATION_FORM;
+    }
+
+    @PostMapping("/contraindications")
+    String addContraindication(@Valid @ModelAttribute("contraindicationForm") NewContraindicationForm form,
+            BindingResult result, Locale locale, Model model, RedirectAttributes redirect) {
+        if (Forms.accepted(result, () -> administration.createContraindication(form))) {
+            redirect.addFlashAttribute("message", "catalog.contraindication.added");
+            return "redirect:/catalog";
+        }
+        model.addAttribute("programs", catalog.programs(locale));
+        return CONTRAINDICATION_FORM;
     }
 
     @GetMapping("/contraindications/{code}")

@@ -11,6 +11,15 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import com.coursebook.catalog.NewContraindicationForm;
+import com.coursebook.catalog.NewProgramForm;
+import com.coursebook.catalog.RoomType;
+import com.coursebook.catalog.RoomTypeForm;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import com.coursebook.catalog.Catalog.ContraindicationView;
 import com.coursebook.catalog.Catalog.ProgramView;
 
@@ -62,6 +71,66 @@ class CatalogApiController {
     @PutMapping("/programs/{code}")
     ProgramDetails reviseProgram(@PathVariable String code, @Valid @RequestBody ProgramForm form) {
         return administration.reviseProgram(code, form);
+    }
+
+    /** 201 with the new program; 400 naming the field for bad input or a code already taken. */
+    @PostMapping("/programs")
+    @ResponseStatus(HttpStatus.CREATED)
+    ProgramDetails addProgram(@Valid @RequestBody NewProgramForm form) {
+        return administration.createProgram(form);
+    }
+
+    /** Not offered for new courses any more; kept for the courses that have it. */
+    @PostMapping("/programs/{code}/retire")
+    ProgramDetails retireProgram(@PathVariable String code) {
+        return administration.retireProgram(code);
+    }
+
+    @PostMapping("/contraindications")
+    @ResponseStatus(HttpStatus.CREATED)
+    ContraindicationDetails addContraindication(@Valid @RequestBody NewContraindicationForm form) {
+        return administration.createContraindication(form);
+    }
+
+    /** Ignored by every check from now on; kept, since patients' conditions name it. */
+    @PostMapping("/contraindications/{code}/retire")
+    ContraindicationDetails retireContraindication(@PathVariable String code) {
+        return administration.retireContraindication(code);
+    }
+
+    /** Room types, retired ones too. */
+    @GetMapping("/room-types")
+    List<RoomTypeView> roomTypes() {
+        return catalog.roomTypes().stream().map(RoomTypeView::of).toList();
+    }
+
+    @PostMapping("/room-types")
+    @ResponseStatus(HttpStatus.CREATED)
+    RoomTypeView addRoomType(@Valid @RequestBody RoomTypeForm form) {
+        return RoomTypeView.of(administration.addRoomType(form));
+    }
+
+    /** Renames it (the code stays). */
+    @PutMapping("/room-types/{code}")
+    RoomTypeView renameRoomType(@PathVariable String code, @Valid @RequestBody RoomTypeForm form) {
+        return RoomTypeView.of(administration.renameRoomType(code, form));
+    }
+
+    @PostMapping("/room-types/{code}/retire")
+    RoomTypeView retireRoomType(@PathVariable String code) {
+        return RoomTypeView.of(administration.retireRoomType(code));
+    }
+
+    @PostMapping("/room-types/{code}/reinstate")
+    RoomTypeView reinstateRoomType(@PathVariable String code) {
+        return RoomTypeView.of(administration.reinstateRoomType(code));
+    }
+
+    record RoomTypeView(String code, String nameEn, String nameRu, boolean active) {
+
+        static RoomTypeView of(RoomType t) {
+            return new RoomTypeView(t.getCode(), t.getName().en(), t.getName().ru(), t.isActive());
+        }
     }
 
     /** 200 with the contraindication as now stored; 409 for a stale version or an illegal combination. */

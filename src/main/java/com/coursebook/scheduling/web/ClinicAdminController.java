@@ -1,6 +1,12 @@
 package com.coursebook.scheduling.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.coursebook.catalog.Catalog;
+import com.coursebook.catalog.RoomType;
+import com.coursebook.shared.Bilingual;
 
 import com.coursebook.scheduling.ClosureForm;
 import com.coursebook.scheduling.Location;
@@ -29,8 +35,11 @@ class ClinicAdminController {
 
     private final SchedulingAdministration administration;
 
-    ClinicAdminController(SchedulingAdministration administration) {
+    private final Catalog catalog;
+
+    ClinicAdminController(SchedulingAdministration administration, Catalog catalog) {
         this.administration = administration;
+        this.catalog = catalog;
     }
 
     /** Reference data for both pages' forms (as petclinic's PetController.populatePetTypes). */
@@ -40,8 +49,14 @@ class ClinicAdminController {
     }
 
     @ModelAttribute("roomTypes")
-    List<String> roomTypes() {
+    List<RoomType> roomTypes() {
         return administration.roomTypes();
+    }
+
+    /** Every type's names by code, retired ones too, for the rooms that still have them. */
+    @ModelAttribute("roomTypeNames")
+    Map<String, Bilingual> roomTypeNames() {
+        return catalog.roomTypes().stream().collect(Collectors.toMap(RoomType::getCode, RoomType::getName));
     }
 
     @GetMapping("/closures")

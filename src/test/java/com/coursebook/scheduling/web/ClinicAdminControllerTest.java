@@ -44,6 +44,9 @@ class ClinicAdminControllerTest {
     @MockitoBean
     SchedulingAdministration administration;
 
+    @MockitoBean
+    com.coursebook.catalog.Catalog catalog;
+
     @Test
     @WithMockUser(roles = "ADMIN")
     @DisplayName("a closure is added for the day and reason typed, back to the closures saying so")

@@ -1,0 +1,54 @@
+package com.coursebook.security.internal;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Username and password, for the login form and HTTP Basic alike, behind the {@link SignInThrottle}: an attempt
+ * that must wait is refused before bcrypt runs, a wrong password is counted, a right one clears its address's
+ * count. Being the application's one {@link AuthenticationProvider} bean, Spring Security builds the global
+ * authentication manager from it (and still publishes its success and failure events).
+ */
+@Component
+public class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+
+    private final SignInThrottle throttle;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String account = SignInThrottle.account(attempt.getName());
+        String address = SignInThrottle.address(attempt.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null);
+        SignInThrottle.Attempt checked = throttle.check(account, address);
+        Authentication signedIn;
+        try {
+            signedIn = passwords.authenticate(attempt);
+        }
+        catch (BadCredentialsException ex) { // an unknown name too: the provider hides which it was
+            throttle.failed(account, address);
+            throw ex;
+        }
+        throttle.succeeded(checked);
+        return signedIn;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

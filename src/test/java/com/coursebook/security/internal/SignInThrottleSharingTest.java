@@ -1,0 +1,81 @@
+package com.coursebook.security.internal;
+
+import javax.sql.DataSource;
+
+import com.coursebook.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The throttle keeps nothing in memory: a second instance of it (as in a second copy of the application) on the same
+ * database sees the failures the first counted, and the lock it set.
+ */
+@IntegrationTest
+class SignInThrottleSharingTest {
+
+    @Autowired
+    SignInThrottle first;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @DisplayName("failures counted by one instance lock the account for another; unlocking clears it for both")
+    void shared() {
+        SignInThrottle second = new SignInThrottle(JdbcClient.create(dataSource));
+        String account = "sharing-" + System.nanoTime();
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LOCK_AFTER; i++) {
+            (i % 2 == 0 ? first : second).failed(account, "192.0.2." + (i + 1)); // one failure per address
+        }
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ''").param(account)
+                .query(Integer.class).single()).isEqualTo(SignInThrottle.ACCOUNT_LOCK_AFTER);
+        assertThatThrownBy(() -> second.check(account, "192.0.2.200")).isInstanceOf(SignInThrottledException.class)
+                .satisfies(ex -> assertThat(((SignInThrottledException) ex).accountLocked()).isTrue());
+        assertThatThrownBy(() -> first.check(account, "192.0.2.201")).isInstanceOf(SignInThrottledException.class);
+        assertThat(second.locks()).anySatisfy(lock -> {
+            assertThat(lock.account()).isEqualTo(account);
+            assertThat(lock.accountLock()).isTrue();
+        });
+        assertThat(first.unlockAccount(account)).isTrue();
+        assertThat(second.check(account, "192.0.2.202").pairCounted()).isFalse(); // no exception: unlocked
+    }
+
+    @Test
+    @DisplayName("a refused attempt is counted too, so hammering during a wait lengthens it")
+    void refusedCounts() {
+        String account = "hammer-" + System.nanoTime();
+        String address = "192.0.2.250";
+        for (int i = 0; i < SignInThrottle.PAIR_DELAY_AFTER + 1; i++) {
+            first.failed(account, address);
+        }
+        assertThatThrownBy(() -> first.check(account, address)).isInstanceOf(SignInThrottledException.class);
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ?")
+                .params(account, address).query(Integer.class).single()).isEqualTo(SignInThrottle.PAIR_DELAY_AFTER + 2);
+        first.unlockAccount(account);
+    }
+
+    @Test
+    @DisplayName("counts whose window, wait and lock have passed are forgotten; current ones are kept")
+    void purge() {
+        String old = "purge-old-" + System.nanoTime();
+        String recent = "purge-recent-" + System.nanoTime();
+        first.failed(old, "192.0.2.240");
+        first.failed(recent, "192.0.2.241");
+        jdbc.sql("UPDATE sign_in_throttle SET window_started_at = now() - interval '1 hour', "
+                + "last_failure_at = now() - interval '1 hour' WHERE account = ?").param(old).update();
+        assertThat(first.purgeExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_throttle WHERE account = ?").param(old).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_throttle WHERE account = ?").param(recent).query(Long.class)
+                .single()).isEqualTo(2);
+    }
+}
