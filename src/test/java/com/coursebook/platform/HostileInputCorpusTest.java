@@ -529,7 +529,7 @@ class HostileInputCorpusTest {
         ids.put("condition", first("SELECT min(id) FROM patient_condition"));
         ids.put("location", first("SELECT min(id) FROM location"));
         ids.put("room", first("SELECT min(id) FROM room"));
-        ids.put("absence", first("SELECT min(id) FROM absence"));
+        ids.put("absence", first("SELECT min(id) FROM practitioner_absence"));
         ids.put("closure", first("SELECT min(id) FROM clinic_closure"));
         // the staff endpoints act on a login of their own, so the corpus never disables the ones it signs in with
         String target = first("INSERT INTO app_user (username, password_hash, display_name) "

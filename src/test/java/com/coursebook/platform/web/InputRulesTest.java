@@ -95,7 +95,7 @@ class InputRulesTest {
     void formDatesOutOfRange() throws Exception {
         var admin = user("admin").roles("ADMIN");
         long closures = jdbc.sql("SELECT count(*) FROM clinic_closure").query(Long.class).single();
-        long absences = jdbc.sql("SELECT count(*) FROM absence").query(Long.class).single();
+        long absences = jdbc.sql("SELECT count(*) FROM practitioner_absence").query(Long.class).single();
         mvc.perform(post("/admin/scheduling/closures").with(admin).with(csrf()).param("closedOn", "9999-12-31")
                         .param("reason", "Far away"))
                 .andExpect(status().isOk())
@@ -107,7 +107,7 @@ class InputRulesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("between 1900 and 2100")));
         assertThat(jdbc.sql("SELECT count(*) FROM clinic_closure").query(Long.class).single()).isEqualTo(closures);
-        assertThat(jdbc.sql("SELECT count(*) FROM absence").query(Long.class).single()).isEqualTo(absences);
+        assertThat(jdbc.sql("SELECT count(*) FROM practitioner_absence").query(Long.class).single()).isEqualTo(absences);
     }
 
     @Test
