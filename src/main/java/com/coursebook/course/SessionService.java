@@ -39,8 +39,11 @@ public class SessionService {
 
     private final SessionOverlaps overlaps;
 
+    private final SignedSessions signed;
+
     SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings,
-            SessionOverlaps overlaps) {
+            SessionOverlaps overlaps, SignedSessions signed) {
+        this.signed = signed;
         this.overlaps = overlaps;
         this.courses = courses;
         this.clock = clock;
@@ -68,6 +71,7 @@ public class SessionService {
                     moved.put(s, new TimeSlot(movedStart,
                             movedStart.plus(Duration.between(s.getStartsAt(), s.getEndsAt()))));
                 });
+        requireNoSignedNote(moved.keySet(), "session.signedNote.move");
         course.move(policy.changeOf(course, moved, List.of()), "to " + newStart
                 + (andLater ? " with " + (moved.size() - 1) + " later" : "") + "; shift "
                 + Duration.between(target.getStartsAt(), start));
@@ -82,6 +86,7 @@ public class SessionService {
         SessionStatus cancellation = byClinic ? SessionStatus.CANCELLED_BY_CLINIC
                 : Duration.between(clock.now(), session.getStartsAt()).compareTo(LATE_CANCELLATION) < 0
                         ? SessionStatus.CANCELLED_LATE : SessionStatus.CANCELLED_EARLY;
+        requireNoSignedNote(List.of(session), "session.signedNote.cancel");
         course.cancel(session, cancellation, Staff.currentName(), clock.now());
         return courses.saveAndFlush(course);
     }
@@ -136,6 +141,14 @@ public class SessionService {
             throw new ConflictException("session.course.notRunning", course.getStatus());
         }
         return policy.checkIn(course, session);
+    }
+
+    /** A signed note records what happened at the session's time and place: that session stays where it is. */
+    private void requireNoSignedNote(java.util.Collection<CourseSession> changed, String messageCode) {
+        java.util.Set<Long> withSignedNote = signed.among(changed.stream().map(CourseSession::getId).toList());
+        changed.stream().filter(s -> withSignedNote.contains(s.getId())).findFirst().ifPresent(s -> {
+            throw new ConflictException(messageCode, s.getSeqNo());
+        });
     }
 
     private Course courseOfSession(Long sessionId) {

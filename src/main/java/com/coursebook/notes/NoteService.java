@@ -182,6 +182,10 @@ public class NoteService {
             // Said here rather than by the note, which knows its signer only by login: people read names.
             throw new ConflictException("note.alreadySigned", note.getId(), staffNames.of(note.getSignedBy()));
         }
+        // A note vouches for what happened: not before the session's time has come (then the session is fixed).
+        if (clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
+            throw new ConflictException("note.sign.early", session.session().number());
+        }
         List<String> missing = session.fields().missingForSigning(note.getContent());
         if (!missing.isEmpty()) {
             throw new NoteIncompleteException(missing);

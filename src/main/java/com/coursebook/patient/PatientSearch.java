@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.coursebook.shared.PlausibleDates;
+
 import com.coursebook.shared.Sex;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ class PatientSearch {
 
     static final int LIMIT = 50;
 
-    private static final Pattern RECORD_NUMBER = Pattern.compile("(?i)cb-?\\d{3,}");
+    private static final Pattern RECORD_NUMBER = Pattern.compile("(?i)cb-?\\d{3,18}"); // more digits than a long holds is no record number
 
     private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9()\\- ]*\\d{3,}[0-9()\\- ]*");
 
@@ -96,7 +98,9 @@ class PatientSearch {
     private static Optional<LocalDate> parseDate(String word) {
         for (DateTimeFormatter format : DATE_FORMATS) {
             try {
-                return Optional.of(LocalDate.parse(word, format));
+                LocalDate date = LocalDate.parse(word, format);
+                // a "date" outside what can be recorded is no birth date (and +999999999-01-01 would overflow the database's)
+                return PlausibleDates.within(date) ? Optional.of(date) : Optional.empty();
             }
             catch (DateTimeParseException ex) {
                 // try the next format

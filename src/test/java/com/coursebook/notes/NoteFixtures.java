@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A course of one's own, written straight into the database: a practitioner and a patient nobody else uses,
- * sessions every other day at 10:00 far in the future, so tests sharing the database never meet.
+ * A course of one's own, written straight into the database: a practitioner and a patient nobody else uses, so tests
+ * sharing the database never meet, with sessions every other day at 10:00 starting {@code daysAgo} days in the past
+ * (a note is signed only once its session has begun).
  */
 public final class NoteFixtures {
 
@@ -20,7 +21,7 @@ public final class NoteFixtures {
     }
 
     /** The course's session ids, in order; the course id is the course_id of any of them. */
-    public List<Long> course(String programCode, String familyName, int sessions, int daysAhead) {
+    public List<Long> course(String programCode, String familyName, int sessions, int daysAgo) {
         String sex = "GYNECOLOGICAL_MASSAGE".equals(programCode) ? "FEMALE" : "MALE";
         String specialty = "GYNECOLOGICAL_MASSAGE".equals(programCode) ? "GYNECOLOGY" : "UROLOGY";
         long practitioner = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) "
@@ -32,7 +33,7 @@ public final class NoteFixtures {
                         + "cadence_days, status, created_by) SELECT ?, id, ?, ?, 2, 'ACTIVE', 'test' "
                         + "FROM treatment_program WHERE code = ? RETURNING id")
                 .params(patient, practitioner, sessions, programCode).query(Long.class).single();
-        LocalDate first = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(daysAhead);
+        LocalDate first = LocalDate.now(ZoneId.of("Europe/Moscow")).minusDays(daysAgo);
         return IntStream.rangeClosed(1, sessions).mapToObj(n -> jdbc.sql("INSERT INTO course_session "
                         + "(course_id, patient_id, practitioner_id, seq_no, starts_at, ends_at) VALUES (?, ?, ?, ?, "
                         + "(?::date + time '10:00') AT TIME ZONE 'Europe/Moscow', "

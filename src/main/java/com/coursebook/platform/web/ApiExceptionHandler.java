@@ -77,10 +77,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = jackson instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()
                             ? text("problem.field.oneOf", List.of(format.getTargetType().getEnumConstants()).toString())
-                            : jackson instanceof InvalidFormatException format2 && format2.getTargetType() != null
-                                    && format2.getTargetType().getSimpleName().equals("LocalDate")
-                                            ? text("problem.field.date")
-                                            : text("problem.field.wrongType");
+                            : jackson instanceof InvalidFormatException format2 ? wrongValue(format2.getTargetType())
+                                    : text("problem.field.wrongType");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }
         return ResponseEntity.badRequest().body(problem);
@@ -89,8 +87,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.invalid.detail");
-        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", text("problem.field.wrongType"))));
+        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", wrongValue(ex.getRequiredType()))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** What is wrong with a value that could not be read as its type: dates say their form and span, text its NUL. */
+    private String wrongValue(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return text("input.date");
+        }
+        if (type == java.time.LocalDateTime.class) {
+            return text("input.dateTime");
+        }
+        if (type == String.class) {
+            return text("input.nul");
+        }
+        return text("problem.field.wrongType");
     }
 
     @ExceptionHandler(NotFoundException.class)

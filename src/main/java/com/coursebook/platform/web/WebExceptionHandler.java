@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.coursebook.course.BookingRefusedException;
 import com.coursebook.course.DecisionRenderer;
 import com.coursebook.course.SlotTakenException;
+import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.ReturnsTo;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -40,10 +43,36 @@ class WebExceptionHandler {
         this.decisions = decisions;
     }
 
-    @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+    @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("status", 404);
+        return "error";
+    }
+
+    /**
+     * A path that names no record (/patients/abc) is not found; a query parameter that cannot be read (a date in the
+     * year +999999999, a NUL) is a bad request, said in words.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String unreadable(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
+        boolean path = ex.getParameter().hasParameterAnnotation(PathVariable.class);
+        int status = path ? 404 : 400;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "error";
+    }
+
+    /** A from-to range the wrong way round, or another query the screen cannot answer as asked. */
+    @ExceptionHandler(InvalidRequestException.class)
+    String invalid(InvalidRequestException ex, HandlerMethod handler, HttpServletRequest request,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        if (handler.getMethodAnnotation(ReturnsTo.class) != null) {
+            return refusedAct(ex, handler, request, redirect);
+        }
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("problem", ex.problems().isEmpty() ? null : ex.problems().get(0).messageCode());
         return "error";
     }
 
