@@ -197,7 +197,8 @@ class FirstDayBrowserTest extends BrowserTest {
         type("currentPassword", temporary);
         type("newPassword", chosen);
         type("confirmPassword", chosen);
-        submit(By.id("change-password"));
+        click(By.id("change-password"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/account/password")));
     }
 
     private void signIn(String user, String password) {

@@ -116,7 +116,7 @@ class JourneysInBothLanguagesBrowserTest extends BrowserTest {
             + "notes still to sign")
     void clinician(String lang) throws Exception {
         this.lang = lang;
-        List<Long> sessions = new NoteFixtures(jdbc).course("PROSTATE_MASSAGE", "Perevodov", 8, -20);
+        List<Long> sessions = new NoteFixtures(jdbc).course("PROSTATE_MASSAGE", "Perevodov", 8, 20);
 
         signInIn("urologist");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unsigned-notes")));
