@@ -17,6 +17,7 @@ import com.coursebook.course.CourseView;
 import com.coursebook.course.SessionStatus;
 import com.coursebook.patient.PatientService;
 import com.coursebook.security.Staff;
+import com.coursebook.security.StaffNames;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.InvalidRequestException;
@@ -54,8 +55,10 @@ public class NoteService {
 
     private final Catalog catalog;
 
+    private final StaffNames staffNames;
+
     NoteService(SessionNotes notes, NoteAmendments amendments, CourseQueries courses, CourseLifecycle lifecycle,
-            PatientService patients, AuditTrail audit, ClinicClock clock, Catalog catalog) {
+            PatientService patients, AuditTrail audit, ClinicClock clock, Catalog catalog, StaffNames staffNames) {
         this.notes = notes;
         this.amendments = amendments;
         this.courses = courses;
@@ -64,6 +67,7 @@ public class NoteService {
         this.audit = audit;
         this.clock = clock;
         this.catalog = catalog;
+        this.staffNames = staffNames;
     }
 
     /** The session's draft, created on first save and replaced whole after; a signed note is refused. */
@@ -174,15 +178,17 @@ public class NoteService {
     }
 
     private SessionNote sign(SessionNote note, Session session) {
+        if (note.isSigned()) {
+            // Said here rather than by the note, which knows its signer only by login: people read names.
+            throw new ConflictException("note.alreadySigned", note.getId(), staffNames.of(note.getSignedBy()));
+        }
         // A note vouches for what happened: not before the session's time has come (then the session is fixed).
-        if (!note.isSigned() && clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
+        if (clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
             throw new ConflictException("note.sign.early", session.session().number());
         }
-        if (!note.isSigned()) {
-            List<String> missing = session.fields().missingForSigning(note.getContent());
-            if (!missing.isEmpty()) {
-                throw new NoteIncompleteException(missing);
-            }
+        List<String> missing = session.fields().missingForSigning(note.getContent());
+        if (!missing.isEmpty()) {
+            throw new NoteIncompleteException(missing);
         }
         note.sign(Staff.currentName(), clock.now(), of(session));
         notes.saveAndFlush(note);

@@ -69,7 +69,8 @@ public class PatientService {
     public List<PatientSummary> search(String query) {
         List<PatientSummary> found = search.search(query);
         audit.record("SEARCH", "PATIENT", null, null, "query=" + (query == null ? "" : query.strip())
-                + "; results=" + found.size());
+                + "; results=" + found.size() + "; ids=" + found.stream().map(p -> String.valueOf(p.id()))
+                        .collect(java.util.stream.Collectors.joining(",")));
         return found;
     }
 

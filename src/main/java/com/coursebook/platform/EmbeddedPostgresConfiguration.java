@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Runs a real PostgreSQL inside the application when no external database is configured, so that
@@ -53,15 +55,48 @@ public class EmbeddedPostgresConfiguration {
         return builder.start();
     }
 
+    /**
+     * The app's connections: the role {@value DatabaseRoles#APP} owns nothing and holds only the grants V16 gives it,
+     * so a statement smuggled into a query cannot switch off triggers, run programs or rewrite the audit trail.
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
-        createDatabaseIfMissing(postgres.getPostgresDatabase(), properties.database());
+        prepareRoles(postgres, properties.database());
+        return pool(postgres, properties, DatabaseRoles.APP, 20, "coursebook-embedded");
+    }
+
+    /** Flyway migrates as the owner of the schema; the app never connects as it. */
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    @FlywayDataSource
+    HikariDataSource flywayDataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
+            throws SQLException {
+        prepareRoles(postgres, properties.database());
+        return pool(postgres, properties, DatabaseRoles.OWNER, 2, "coursebook-migrations");
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties, String role,
+            int size, String name) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
-        dataSource.setPoolName("coursebook-embedded");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(role, properties.database()));
+        dataSource.setUsername(role);
+        dataSource.setMaximumPoolSize(size);
+        dataSource.setMinimumIdle(Math.min(size, 2));
+        dataSource.setPoolName(name);
         return dataSource;
+    }
+
+    /**
+     * As the embedded server's superuser {@code postgres} (used for nothing else): the two roles, the database owned
+     * by the owner role, and - for a data folder made before V16, whose tables {@code postgres} owns - the schema's
+     * objects handed to the owner role. Idempotent; runs before Flyway and the app connect.
+     */
+    private static synchronized void prepareRoles(EmbeddedPostgres postgres, String database) throws SQLException {
+        createDatabaseIfMissing(postgres.getPostgresDatabase(), database);
+        try (Connection connection = postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(DatabaseRoles.HAND_OVER_TO_OWNER);
+        }
     }
 
     private static void createDatabaseIfMissing(DataSource admin, String database) throws SQLException {
@@ -69,12 +104,14 @@ public class EmbeddedPostgresConfiguration {
             throw new IllegalArgumentException("Illegal database name: " + database);
         }
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(DatabaseRoles.CREATE_ROLES);
             try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {
+                    statement.execute("ALTER DATABASE " + database + " OWNER TO " + DatabaseRoles.OWNER);
                     return;
                 }
             }
-            statement.execute("CREATE DATABASE " + database);
+            statement.execute("CREATE DATABASE " + database + " OWNER " + DatabaseRoles.OWNER);
         }
     }
 

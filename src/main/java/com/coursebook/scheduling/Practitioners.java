@@ -19,6 +19,11 @@ public interface Practitioners extends JpaRepository<Practitioner, Long> {
     @Query("select p from Practitioner p left join fetch p.location order by p.familyName, p.givenName")
     List<Practitioner> findAllWithLocation();
 
+    /** Every practitioner with location and qualifications, for the admin's API list, in one query. */
+    @Query("select distinct p from Practitioner p left join fetch p.location left join fetch p.programs "
+            + "order by p.familyName, p.givenName")
+    List<Practitioner> findAllWithLocationAndPrograms();
+
     @Query("select p from Practitioner p left join fetch p.location where p.id = :id")
     Optional<Practitioner> findWithLocation(Long id);
 }

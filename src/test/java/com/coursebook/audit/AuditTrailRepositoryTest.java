@@ -1,6 +1,8 @@
 package com.coursebook.audit;
 
+import com.coursebook.support.DatabaseAs;
 import com.coursebook.support.PostgresRepositoryTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +21,30 @@ class AuditTrailRepositoryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EmbeddedPostgres postgres;
+
     @Test
-    @DisplayName("the audit trail is append-only in the database: update and delete are refused")
+    @DisplayName("the audit trail is append-only in the database: the app's role may not update, delete or truncate, "
+            + "and the owner is stopped by the triggers")
     void appendOnly() {
         jdbc.sql("INSERT INTO audit_event (actor, action, entity_type, entity_id, patient_id) "
                 + "VALUES ('reception', 'VIEW', 'PATIENT', 777001, 777001)").update();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE patient_id = 777001").query(Long.class).single())
                 .isEqualTo(1L);
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone else' WHERE patient_id = 777001").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE patient_id = 777001").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update())
+                .rootCause().hasMessageContaining("permission denied");
+
+        JdbcClient owner = DatabaseAs.owner(postgres);
+        assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET actor = 'someone else' WHERE patient_id = 777001").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("DELETE FROM audit_event WHERE patient_id = 777001").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("TRUNCATE audit_event, audit_repeat").update())
                 .rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE patient_id = 777001").query(String.class).single())
                 .isEqualTo("reception");

@@ -57,7 +57,11 @@ class AccessibilityBrowserTest extends BrowserTest {
         signIn("admin");
         for (String page : List.of("/review", "/review/courses?outcome=STOPPED", "/review/courses/" + fixture.course,
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE", "/admin/scheduling", "/admin/scheduling/practitioners/"
-                + fixture.practitioner, "/admin/scheduling/closures", "/admin/scheduling/rooms", "/admin/sign-in")) {
+                + fixture.practitioner, "/admin/scheduling/closures", "/admin/scheduling/rooms", "/admin/sign-in",
+                "/admin/staff", "/admin/scheduling/locations", "/admin/scheduling/practitioners/new",
+                "/admin/scheduling/room-types", "/admin/catalog/programs/new",
+                "/admin/staff/new", "/admin/staff/" + jdbc.sql("SELECT id FROM app_user WHERE username = ?")
+                        .param(fixture.clinician).query(Long.class).single(), "/account/password")) {
             violations.addAll(audit("admin", page));
         }
         assertThat(violations).as("serious and critical accessibility violations").isEmpty();

@@ -75,7 +75,8 @@ class NoteApiTest {
                 .andExpect(jsonPath("$.status").value("SIGNED"))
                 .andExpect(jsonPath("$.signedBy").value("Dr Pyotr Urvantsev"));
         mvc.perform(post("/api/notes/{id}/sign", noteId).with(urologist()))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("(by Dr Pyotr Urvantsev)")));
         mvc.perform(put("/api/notes/{id}", noteId).with(urologist()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"findings\":\"Rewritten\"}"))
                 .andExpect(status().isConflict())

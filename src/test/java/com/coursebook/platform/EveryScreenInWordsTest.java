@@ -218,7 +218,8 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
+                "/admin/scheduling/rooms", "/admin/audit", "/admin/audit?patient=" + demoPatient + "&action=view&notes=true",
+                "/admin/audit?to=2000-01-01&from=2001-01-01&patient=0", "/admin/audit/verify", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
                 "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
                 "/account/password",
                 // Clinic administration (issue 12)

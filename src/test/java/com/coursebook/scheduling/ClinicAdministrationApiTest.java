@@ -168,6 +168,10 @@ class ClinicAdministrationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.familyName").value("Testville-Petrov"))
                 .andExpect(jsonPath("$.programs[0]").value("PROSTATE_MASSAGE"));
+        mvc.perform(get("/api/admin/practitioners").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].location").value("Testville South"))
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].version").value(1));
         send(post("/api/admin/practitioners/" + id + "/deactivate"), "")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
         mvc.perform(get("/api/practitioners").with(httpBasic("reception", "demo")))

@@ -23,7 +23,8 @@ final class TestUsers {
     /** A new receptionist with this password; returns the username. */
     static String receptionist(JdbcClient jdbc, PasswordEncoder encoder, String password) {
         String username = "signin-" + RUN + "-" + next.incrementAndGet();
-        jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role) VALUES (?, ?, ?, 'RECEPTIONIST')")
+        jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name) VALUES (?, ?, ?) RETURNING id) "
+                        + "INSERT INTO app_user_role (user_id, role) SELECT id, 'RECEPTIONIST' FROM u")
                 .params(username, encoder.encode(password), "Test " + username).update();
         return username;
     }

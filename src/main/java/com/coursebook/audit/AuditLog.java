@@ -1,0 +1,179 @@
+package com.coursebook.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.coursebook.shared.ClinicClock;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The admin's reading of the trail: search newest first, a page at a time (keyset on occurred_at and id, each filter
+ * leading an index of V16, so a page is a range scan at any size of the trail), the same search as CSV, and the
+ * check of the hash chain. Every reading is itself written to the trail.
+ */
+@Service
+public class AuditLog {
+
+    public static final int PAGE = 50;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final ClinicClock clock;
+
+    private final AuditTrail trail;
+
+    private final TransactionTemplate readOnly;
+
+    AuditLog(DataSource dataSource, ClinicClock clock, AuditTrail trail, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1000); // the export streams through a cursor rather than loading millions of rows
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+        this.clock = clock;
+        this.trail = trail;
+    }
+
+    /**
+     * What to look for; any part may be empty. {@code notesOnly}: lines about session notes, so with a patient it
+     * answers "who saw this patient's notes".
+     */
+    public record Query(Long patientId, String actor, String action, boolean notesOnly, LocalDate from, LocalDate to) {
+
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (patientId != null) {
+                parts.add("patient=" + patientId);
+            }
+            if (actor != null) {
+                parts.add("user=" + actor);
+            }
+            if (action != null) {
+                parts.add("action=" + action);
+            }
+            if (notesOnly) {
+                parts.add("notes");
+            }
+            if (from != null) {
+                parts.add("from=" + from);
+            }
+            if (to != null) {
+                parts.add("to=" + to);
+            }
+            return parts.isEmpty() ? "all" : String.join("; ", parts);
+        }
+    }
+
+    /** One line; {@code repeats}: how many more times the same read followed within the minute (0: none). */
+    public record Line(long id, Instant occurredAt, String actor, String action, String entityType, Long entityId,
+            Long patientId, String details, int repeats, Instant lastRepeatAt) {
+    }
+
+    /** A page, newest first; {@code nextBefore} is the cursor of the next (older) page, null on the last. */
+    public record Page(List<Line> lines, Long nextBefore) {
+    }
+
+    /** The verification's answer: {@code problem} null when every link holds. */
+    public record Verification(long linesChecked, Long brokenSeq, Long brokenId, String problem, String headHash) {
+
+        public boolean holds() {
+            return problem == null;
+        }
+    }
+
+    @Transactional
+    public Page search(Query query, Long before) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = select(query, params) + (before == null ? ""
+                : " AND (e.occurred_at, e.id) < ((SELECT occurred_at FROM audit_event WHERE id = :before), :before)")
+                + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT " + (PAGE + 1);
+        params.addValue("before", before);
+        List<Line> lines = new ArrayList<>(jdbc.query(sql, params, (rs, n) -> line(rs)));
+        Long next = null;
+        if (lines.size() > PAGE) {
+            lines.remove(PAGE);
+            next = lines.get(PAGE - 1).id();
+        }
+        trail.record("VIEW", "AUDIT", null, query.patientId(), query.describe());
+        return new Page(lines, next);
+    }
+
+    /**
+     * Every line the query finds, newest first, handed on one by one (not held in memory). The export's own line is
+     * committed first: a line holds the chain's lock until its transaction ends, and the download may take long.
+     */
+    public void export(Query query, Consumer<Line> sink) {
+        trail.record("EXPORT", "AUDIT", null, query.patientId(), query.describe());
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = select(query, params) + " ORDER BY e.occurred_at DESC, e.id DESC";
+        // In a transaction, so the driver reads through a cursor, fetch size at a time.
+        readOnly.executeWithoutResult(status -> jdbc.query(sql, params, rs -> {
+            sink.accept(line(rs));
+        }));
+    }
+
+    @Transactional
+    public Verification verify() {
+        Verification result = jdbc.getJdbcTemplate().queryForObject(
+                "SELECT rows_checked, broken_seq, broken_id, problem, head_hash FROM audit_verify()",
+                (rs, n) -> new Verification(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
+                        rs.getString(4), rs.getString(5)));
+        trail.record("VERIFY", "AUDIT", result.brokenId(), null,
+                result.holds() ? "holds; lines=" + result.linesChecked() : "broken: " + result.problem() + " at seq "
+                        + result.brokenSeq());
+        return result;
+    }
+
+    private String select(Query query, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("SELECT e.id, e.occurred_at, e.actor, e.action, e.entity_type, "
+                + "e.entity_id, e.patient_id, e.details, r.repeat_count, r.last_at FROM audit_event e "
+                + "LEFT JOIN audit_repeat r ON r.event_id = e.id WHERE true");
+        if (query.patientId() != null) {
+            sql.append(" AND e.patient_id = :patient");
+            params.addValue("patient", query.patientId());
+        }
+        if (query.actor() != null) {
+            sql.append(" AND e.actor = :actor");
+            params.addValue("actor", query.actor());
+        }
+        if (query.action() != null) {
+            sql.append(" AND e.action = :action");
+            params.addValue("action", query.action());
+        }
+        if (query.notesOnly()) {
+            sql.append(" AND e.entity_type = 'SESSION_NOTE'");
+        }
+        if (query.from() != null) {
+            sql.append(" AND e.occurred_at >= :from");
+            params.addValue("from", Timestamp.from(clock.toInstant(query.from().atStartOfDay())));
+        }
+        if (query.to() != null) {
+            sql.append(" AND e.occurred_at < :to");
+            params.addValue("to", Timestamp.from(clock.toInstant(query.to().plusDays(1).atStartOfDay())));
+        }
+        return sql.toString();
+    }
+
+    private static Line line(ResultSet rs) throws SQLException {
+        Timestamp last = rs.getTimestamp("last_at");
+        return new Line(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("entity_type"), (Long) rs.getObject("entity_id"),
+                (Long) rs.getObject("patient_id"), rs.getString("details"), rs.getInt("repeat_count"),
+                last == null ? null : last.toInstant());
+    }
+}

@@ -1,0 +1,94 @@
+package com.coursebook.audit.internal;
+
+import com.coursebook.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureExpiredEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Sign-ins, failed sign-ins, sign-outs and refused requests, from the events Spring Security publishes, so the
+ * security configuration needs no hooks. A password is never recorded: a failed sign-in keeps the name typed and why
+ * it failed. Repeats within a minute are counted, not written again (AuditTrail's flood control), so a script
+ * signing in with HTTP Basic on every call, or guessing passwords, makes one line a minute.
+ */
+@Component
+class SecurityEventsAudit {
+
+    private final AuditTrail audit;
+
+    SecurityEventsAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void signedIn(AuthenticationSuccessEvent event) {
+        audit.recordAs(event.getAuthentication().getName(), "SIGN_IN", "USER", null, null, channel());
+    }
+
+    @EventListener
+    void signInFailed(AbstractAuthenticationFailureEvent event) {
+        audit.recordAs(event.getAuthentication().getName(), "SIGN_IN_FAILED", "USER", null, null,
+                reason(event) + "; " + channel());
+    }
+
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        audit.recordAs(event.getAuthentication().getName(), "SIGN_OUT", "USER", null, null, null);
+    }
+
+    /** A signed-in person refused (403). Someone not signed in is sent to sign in, which is no refusal. */
+    @EventListener
+    void denied(AuthorizationDeniedEvent<?> event) {
+        Authentication who = event.getAuthentication().get();
+        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
+            return;
+        }
+        HttpServletRequest request = currentRequest();
+        String details = request == null ? String.valueOf(event.getSource())
+                : request.getMethod() + " " + request.getRequestURI();
+        audit.recordAs(who.getName(), "DENIED", "REQUEST", null, null, details);
+    }
+
+    private static String reason(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            return "bad credentials";
+        }
+        if (event instanceof AuthenticationFailureDisabledEvent) {
+            return "account disabled";
+        }
+        if (event instanceof AuthenticationFailureLockedEvent) {
+            return "account locked";
+        }
+        if (event instanceof AuthenticationFailureExpiredEvent) {
+            return "account expired";
+        }
+        return event.getException().getClass().getSimpleName();
+    }
+
+    /** Form sign-in or credentials sent with an API call. */
+    private static String channel() {
+        HttpServletRequest request = currentRequest();
+        if (request == null) {
+            return "other";
+        }
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? "api" : "form";
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+}
