@@ -38,8 +38,9 @@ class SecurityAuditTest {
     void freshUser() {
         // A login of the test's own, so lines written by other tests within the burst minute never merge with ours.
         login = "audit" + System.nanoTime();
-        jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role) "
-                + "SELECT ?, password_hash, 'Audit Tester', 'RECEPTIONIST' FROM app_user WHERE username = 'reception'")
+        jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name) "
+                + "SELECT ?, password_hash, 'Audit Tester' FROM app_user WHERE username = 'reception' RETURNING id) "
+                + "INSERT INTO app_user_role (user_id, role) SELECT id, 'RECEPTIONIST' FROM u")
                 .param(login).update();
     }
 

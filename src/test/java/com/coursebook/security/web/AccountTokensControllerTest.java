@@ -57,6 +57,6 @@ class AccountTokensControllerTest {
                 .andExpect(content().string(containsString("The last day must be after today.")));
         mvc.perform(post("/account/tokens").param("name", "x").param("expiresOn", "soon").with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Enter a date as YYYY-MM-DD.")));
+                .andExpect(content().string(containsString("Enter a date as YYYY-MM-DD between 1900 and 2100.")));
     }
 }
