@@ -26,6 +26,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -79,6 +81,15 @@ public class SecurityConfiguration {
         events.setAdditionalExceptionMappings(
                 Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
         return events;
+    }
+
+    /**
+     * Refusals published as events, by the URL rules and by method security alike: without this bean a method's
+     * {@code @PreAuthorize} refuses silently, and the audit trail would miss those refusals.
+     */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
     }
 
     @Bean

@@ -8,12 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.coursebook.catalog.CatalogAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -28,6 +34,9 @@ class SecurityAuditTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    CatalogAdministration catalog;
 
     @Autowired
     JdbcClient jdbc;
@@ -72,6 +81,23 @@ class SecurityAuditTest {
         mvc.perform(get("/api/reports/course-completion").with(httpBasic(login, "demo")))
                 .andExpect(status().isForbidden());
         assertThat(lines(login)).contains("DENIED|GET /admin/scheduling", "DENIED|GET /api/reports/course-completion");
+    }
+
+    @Test
+    @DisplayName("a refusal by a method's own rule (@PreAuthorize) is recorded too, naming the method")
+    void methodDenialRecorded() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(login,
+                null, List.of(new SimpleGrantedAuthority("ROLE_RECEPTIONIST"))));
+        try {
+            assertThatThrownBy(() -> catalog.retireContraindication("FEVER"))
+                    .isInstanceOf(AuthorizationDeniedException.class);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(lines(login)).contains("DENIED|CatalogAdministration.retireContraindication");
+        assertThat(jdbc.sql("SELECT active FROM contraindication WHERE code = 'FEVER'").query(Boolean.class).single())
+                .as("still in use").isTrue();
     }
 
     @Test

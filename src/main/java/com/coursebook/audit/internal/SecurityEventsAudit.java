@@ -3,6 +3,8 @@ package com.coursebook.audit.internal;
 import com.coursebook.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.aopalliance.intercept.MethodInvocation;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -49,7 +51,10 @@ class SecurityEventsAudit {
         audit.recordAs(event.getAuthentication().getName(), "SIGN_OUT", "USER", null, null, null);
     }
 
-    /** A signed-in person refused (403). Someone not signed in is sent to sign in, which is no refusal. */
+    /**
+     * A signed-in person refused (403), by a URL rule or by a method's {@code @PreAuthorize} (both publish through
+     * the {@code AuthorizationEventPublisher} bean). Someone not signed in is sent to sign in, which is no refusal.
+     */
     @EventListener
     void denied(AuthorizationDeniedEvent<?> event) {
         Authentication who = event.getAuthentication().get();
@@ -57,8 +62,10 @@ class SecurityEventsAudit {
             return;
         }
         HttpServletRequest request = currentRequest();
-        String details = request == null ? String.valueOf(event.getSource())
-                : request.getMethod() + " " + request.getRequestURI();
+        String details = request != null ? request.getMethod() + " " + request.getRequestURI()
+                : event.getSource() instanceof MethodInvocation call
+                        ? call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName()
+                        : String.valueOf(event.getSource());
         audit.recordAs(who.getName(), "DENIED", "REQUEST", null, null, details);
     }
 
