@@ -235,6 +235,10 @@ class ClinicAdministrationApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("startsAt"));
         send(post(base + "/working-hours"), "{\"day\":\"MONDAY\",\"startsAt\":\"19:00\",\"endsAt\":\"18:00\"}")
                 .andExpect(status().isBadRequest());
+        // A time of day with an offset has no date to convert it on: refused, never read as if the offset were not there.
+        send(post(base + "/working-hours"), "{\"day\":\"TUESDAY\",\"startsAt\":\"09:00Z\",\"endsAt\":\"17:00\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("startsAt"));
         assertThat(jdbc.sql("SELECT count(*) FROM working_hours WHERE practitioner_id = ?").param(id)
                 .query(Long.class).single()).isOne();
         send(post(base + "/breaks"), "{\"day\":\"MONDAY\",\"startsAt\":\"13:00\",\"endsAt\":\"14:00\"}")
