@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,18 +50,37 @@ abstract class BrowserTest {
     }
 
     void signIn(String user) {
+        signIn(user, "demo");
+    }
+
+    void signIn(String user, String password) {
         driver.get(url("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Scrolls the element to the middle of the window first (instantly: Bootstrap makes scrolling smooth). */
     void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+    }
+
+    void click(WebElement element) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Chooses the first option whose text contains {@code text} (names are shown, ids are values). */
+    void selectByText(By by, String text) {
+        Select select = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+        for (WebElement option : select.getOptions()) {
+            if (option.getText().contains(text)) {
+                select.selectByValue(option.getAttribute("value"));
+                return;
+            }
+        }
+        throw new AssertionError("no option " + text + " in " + by);
     }
 
     /** Date and time inputs take typed text in the browser's locale; setting the value is locale-proof. */

@@ -202,14 +202,6 @@ class FirstDayBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/account/password")));
     }
 
-    private void signIn(String user, String password) {
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
     private void signOut() {
         driver.manage().deleteAllCookies();
     }
@@ -218,22 +210,6 @@ class FirstDayBrowserTest extends BrowserTest {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
         field.clear();
         field.sendKeys(text);
-    }
-
-    private void click(WebElement element) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private void selectByText(By by, String text) {
-        Select select = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
-        for (WebElement option : select.getOptions()) {
-            if (option.getText().contains(text)) {
-                select.selectByValue(option.getAttribute("value"));
-                return;
-            }
-        }
-        throw new AssertionError("no option " + text + " in " + by);
     }
 
     /**

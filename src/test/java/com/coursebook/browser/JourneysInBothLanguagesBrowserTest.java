@@ -14,7 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -62,7 +61,7 @@ class JourneysInBothLanguagesBrowserTest extends BrowserTest {
         click(By.id("book-course"));
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("programCode"))))
                 .selectByValue("PROSTATE_MASSAGE");
-        selectPractitioner("practitionerId", "Urvantsev");
+        selectByText(By.id("practitionerId"), "Urvantsev");
         setValue("firstDate", first.toString());
         setValue("time", "16:30");
         judge("booking form");
@@ -93,7 +92,7 @@ class JourneysInBothLanguagesBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
         judge("the worklist");
         click(By.cssSelector("#main-nav a[href='/calendar']"));
-        selectPractitioner("cal-practitioner", "Urvantsev");
+        selectByText(By.id("cal-practitioner"), "Urvantsev");
         setValue("cal-date", first.toString());
         click(By.cssSelector("form[action$='/calendar'] button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".calendar-entry")));
@@ -183,10 +182,7 @@ class JourneysInBothLanguagesBrowserTest extends BrowserTest {
     private void signInIn(String user) {
         driver.get(url("/login?lang=" + lang));
         judgeQuietly("the sign-in page");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn(user);
     }
 
     /** The page on screen, in words of the chosen language and with no serious accessibility violation. */
@@ -210,16 +206,5 @@ class JourneysInBothLanguagesBrowserTest extends BrowserTest {
         if ("ru".equals(lang) && !cyrillic) {
             faults.add(where + ": no Russian word on the page");
         }
-    }
-
-    private void selectPractitioner(String selectId, String familyName) {
-        Select select = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(selectId))));
-        for (WebElement option : select.getOptions()) {
-            if (option.getText().contains(familyName) || option.getText().contains("Урванцев")) {
-                select.selectByValue(option.getAttribute("value"));
-                return;
-            }
-        }
-        throw new AssertionError("no practitioner " + familyName);
     }
 }
