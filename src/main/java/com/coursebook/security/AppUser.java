@@ -56,6 +56,10 @@ public class AppUser extends VersionedEntity {
     /** en or ru; null: the browser's own choice. */
     private String language;
 
+    /** Raised by each change of the person's own password: sessions signed in under an older value are over. */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
     protected AppUser() {
     }
 
@@ -122,10 +126,14 @@ public class AppUser extends VersionedEntity {
         register(new StaffAct.TemporaryPasswordSet(getId()));
     }
 
-    /** The person's own choice (the service checked the current one and the policy). */
+    /**
+     * The person's own choice (the service checked the current one and the policy). Their other sessions end at their
+     * next request ({@code StaffSessionCheck}); the one that made the change is carried over by the service.
+     */
     void changePassword(String hash) {
         passwordHash = hash;
         mustChangePassword = false;
+        sessionEpoch++;
         register(new StaffAct.PasswordChanged(getId()));
     }
 
@@ -184,6 +192,11 @@ public class AppUser extends VersionedEntity {
 
     private static String show(Object value) {
         return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+
+    /** What a session signed in as this login knows of it. */
+    StaffStanding standing() {
+        return new StaffStanding(displayName, getRoles(), mustChangePassword, language, sessionEpoch);
     }
 
     public String getUsername() {

@@ -23,7 +23,6 @@ class AppUserDetailsService implements UserDetailsService {
         AppUser user = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return SignedInName.StaffMember.of(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
-                new StaffStanding(user.getDisplayName(), user.getRoles(), user.isMustChangePassword(),
-                        user.getLanguage()));
+                user.standing());
     }
 }

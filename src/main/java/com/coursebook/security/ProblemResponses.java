@@ -36,11 +36,13 @@ final class ProblemResponses {
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, authorization != null
-                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer error=\"invalid_token\""
-                            : "Basic realm=\"CourseBook\"");
-            write(response, 401, "Unauthorized",
-                    "Sign in (HTTP Basic, an API token as Bearer, or the browser session) to use the API.");
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    bearer ? "Bearer error=\"invalid_token\"" : "Basic realm=\"CourseBook\"");
+            write(response, 401, "Unauthorized", bearer
+                    ? "The API token is not valid: it is unknown, revoked or expired, or its login is disabled. "
+                            + "Make a new one on the API tokens screen."
+                    : "Sign in (HTTP Basic, an API token as Bearer, or the browser session) to use the API.");
         };
     }
 
@@ -63,9 +65,13 @@ final class ProblemResponses {
         };
     }
 
-    /** A session whose login was disabled meanwhile: it is over, sign in again (a disabled login cannot). */
+    /**
+     * A session whose login was disabled meanwhile (a disabled login cannot sign in again), or whose password was
+     * changed in another session: it is over.
+     */
     static void sessionEnded(HttpServletResponse response) throws IOException {
-        write(response, 401, "Unauthorized", "This session has ended: the login was disabled.");
+        write(response, 401, "Unauthorized",
+                "This session has ended: the login was disabled, or its password was changed. Sign in again.");
     }
 
     /** A temporary password works for one thing only: choosing a new one. */

@@ -1,7 +1,6 @@
 package com.coursebook.security;
 
-import com.coursebook.security.internal.ApiTokens;
-import com.coursebook.security.internal.BearerTokenFilter;
+import com.coursebook.security.internal.ApiTokenSignIn;
 import com.coursebook.security.internal.PublicUrlRedirects;
 import com.coursebook.security.internal.SignInThrottledException;
 
@@ -18,12 +17,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -33,7 +32,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -53,7 +51,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * <li>{@link #apiWithSession}: the rest of {@code /api/**}, the browser's session, with CSRF protection.</li>
  * <li>{@link #web}: the screens, with the login form.</li>
  * </ol>
- * Passwords go through the throttled provider ({@code internal.ThrottledAuthenticationProvider}) in every chain.
+ * Passwords and API tokens go through the throttled provider ({@code internal.ThrottledAuthenticationProvider}) in
+ * every chain, so both raise the same authentication events (audited) and share the same throttle.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -94,8 +93,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiWithCredentials(HttpSecurity http, ObjectProvider<ApiTokens> tokens,
-            UserDetailsService users, ObjectProvider<StaffStandings> standings) throws Exception {
+    SecurityFilterChain apiWithCredentials(HttpSecurity http, ObjectProvider<StaffStandings> standings)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.securityMatcher(new AndRequestMatcher(api, new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)))
                 .authorizeHttpRequests(SecurityConfiguration::apiRules)
@@ -103,8 +102,7 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, users, ProblemResponses.unauthorized()),
-                        BasicAuthenticationFilter.class)
+                .with(new ApiTokenSignIn(ProblemResponses.unauthorized()), Customizer.withDefaults())
                 .addFilterBefore(StaffSessionCheck.forApi(standings), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .exceptionHandling(handling -> handling

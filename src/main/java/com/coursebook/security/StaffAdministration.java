@@ -141,7 +141,10 @@ public class StaffAdministration {
         return view(save(user));
     }
 
-    /** The signed-in person's own new password: the current one must be right, the new one fit the policy. */
+    /**
+     * The signed-in person's own new password: the current one must be right, the new one fit the policy. Their other
+     * sessions end at their next request; this one stays signed in.
+     */
     @PreAuthorize("isAuthenticated()")
     public void changeOwnPassword(PasswordForm form) {
         AppUser user = users.findByUsername(Staff.currentName())
@@ -157,7 +160,7 @@ public class StaffAdministration {
             throw new InvalidRequestException("newPassword", "password.sameAsCurrent");
         }
         user.changePassword(encoder.encode(form.getNewPassword()));
-        save(user);
+        StaffSessionCheck.keepCurrentSession(save(user).standing());
     }
 
     private AppUser save(AppUser user) {

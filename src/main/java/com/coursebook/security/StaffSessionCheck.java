@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * next request rather than at their next sign-in:
  * <ul>
  * <li>disabled (or gone): the session is ended there and then — the screens go to the login page, the API answers 401;
+ * <li>its password changed since this session signed in (in another session): ended the same way (ASVS 5.0 7.4.3);
  * <li>a temporary password: nothing but the change-password page (and signing out) until a new one is chosen;
  * <li>new roles or a new name: the session carries them from this request on;
  * <li>the first request after signing in puts the screens in the person's preferred language.
@@ -52,7 +55,7 @@ final class StaffSessionCheck extends OncePerRequestFilter {
 
     private final boolean api;
 
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private StaffSessionCheck(ObjectProvider<StaffStandings> standings, ObjectProvider<LocaleResolver> locales,
             boolean api) {
@@ -80,7 +83,7 @@ final class StaffSessionCheck extends OncePerRequestFilter {
             return;
         }
         Optional<StaffStanding> now = store.ofActive(member.getUsername());
-        if (now.isEmpty()) {
+        if (now.isEmpty() || now.get().sessionEpoch() != member.standing().sessionEpoch()) {
             end(request, response);
             return;
         }
@@ -132,7 +135,22 @@ final class StaffSessionCheck extends OncePerRequestFilter {
         }
     }
 
-    private void refresh(Authentication old, SignedInName.StaffMember member, HttpServletRequest request,
+    /**
+     * The person changed their own password in this request: this session (if it is one) carries the new epoch from
+     * now on, so it stays signed in while the others end.
+     */
+    static void keepCurrentSession(StaffStanding now) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !(current.getPrincipal() instanceof SignedInName.StaffMember member)) {
+            return;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes call
+                && call.getResponse() != null) {
+            refresh(current, member.with(now), call.getRequest(), call.getResponse());
+        }
+    }
+
+    private static void refresh(Authentication old, SignedInName.StaffMember member, HttpServletRequest request,
             HttpServletResponse response) {
         UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(member, null,
                 member.getAuthorities());
@@ -141,7 +159,7 @@ final class StaffSessionCheck extends OncePerRequestFilter {
         context.setAuthentication(fresh);
         SecurityContextHolder.setContext(context);
         if (request.getSession(false) != null) {
-            sessions.saveContext(context, request, response);
+            SESSIONS.saveContext(context, request, response);
         }
     }
 }

@@ -20,7 +20,7 @@ class StaffStandings {
     /** Empty for a login that does not exist or is disabled. */
     Optional<StaffStanding> ofActive(String username) {
         return jdbc.sql("""
-                SELECT u.display_name, u.must_change_password, u.language,
+                SELECT u.display_name, u.must_change_password, u.language, u.session_epoch,
                        array_remove(array_agg(r.role), NULL) AS roles
                 FROM app_user u LEFT JOIN app_user_role r ON r.user_id = u.id
                 WHERE u.username = ? AND u.enabled
@@ -28,7 +28,7 @@ class StaffStandings {
                 .query((rs, row) -> new StaffStanding(rs.getString("display_name"),
                         Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf)
                                 .collect(Collectors.toSet()),
-                        rs.getBoolean("must_change_password"), rs.getString("language")))
+                        rs.getBoolean("must_change_password"), rs.getString("language"), rs.getInt("session_epoch")))
                 .optional();
     }
 }

@@ -11,21 +11,26 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password, for the login form and HTTP Basic alike, behind the {@link SignInThrottle}: an attempt
- * that must wait is refused before bcrypt runs, a wrong password is counted, a right one clears its address's
- * count. Being the application's one {@link AuthenticationProvider} bean, Spring Security builds the global
- * authentication manager from it (and still publishes its success and failure events).
+ * Username and password, for the login form and HTTP Basic alike, and API tokens ({@link ApiTokenAuthentication}),
+ * behind the {@link SignInThrottle}: an attempt that must wait is refused before bcrypt runs, a wrong password or
+ * an unknown token is counted, a right one clears its address's count. Being the application's one
+ * {@link AuthenticationProvider} bean, Spring Security builds the global authentication manager from it (and still
+ * publishes its success and failure events).
  */
 @Component
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
 
+    private final ApiTokenAuthenticationProvider tokens;
+
     private final SignInThrottle throttle;
 
-    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
+            ApiTokens tokens) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
+        this.tokens = new ApiTokenAuthenticationProvider(tokens, users);
         this.throttle = throttle;
     }
 
@@ -37,9 +42,10 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         SignInThrottle.Attempt checked = throttle.check(account, address);
         Authentication signedIn;
         try {
-            signedIn = passwords.authenticate(attempt);
+            // A token attempt has no account name: it is counted against its address only.
+            signedIn = (tokens.supports(attempt.getClass()) ? tokens : passwords).authenticate(attempt);
         }
-        catch (BadCredentialsException ex) { // an unknown name too: the provider hides which it was
+        catch (BadCredentialsException ex) { // an unknown name or token too: the provider hides which it was
             throttle.failed(account, address);
             throw ex;
         }
@@ -49,6 +55,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication)
+                || tokens.supports(authentication);
     }
 }

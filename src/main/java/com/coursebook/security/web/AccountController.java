@@ -1,8 +1,11 @@
 package com.coursebook.security.web;
 
+import java.util.List;
+
 import com.coursebook.security.PasswordForm;
 import com.coursebook.security.Staff;
 import com.coursebook.security.StaffAdministration;
+import com.coursebook.security.internal.ApiTokens;
 import com.coursebook.shared.Forms;
 
 import org.springframework.stereotype.Controller;
@@ -23,8 +26,17 @@ class AccountController {
 
     private final StaffAdministration staff;
 
-    AccountController(StaffAdministration staff) {
+    private final ApiTokens tokens;
+
+    AccountController(StaffAdministration staff, ApiTokens tokens) {
         this.staff = staff;
+        this.tokens = tokens;
+    }
+
+    /** The person's API tokens beside their password, with "revoke all": a changed password does not revoke them. */
+    @ModelAttribute("tokens")
+    List<ApiTokens.Token> tokens() {
+        return tokens.of(Staff.currentName());
     }
 
     /** Whether the person is here because their password is a temporary one. */

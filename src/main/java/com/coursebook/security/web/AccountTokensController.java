@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "API tokens" for everyone: their own tokens, a new one shown once after it is made, revoking. */
+/**
+ * "API tokens" for everyone: their own tokens, a new one (their password typed again) shown once after it is made,
+ * revoking one, or all of them (from the change-password page, which lists them too).
+ */
 @Controller
 @RequestMapping("/account/tokens")
 class AccountTokensController {
@@ -39,14 +42,22 @@ class AccountTokensController {
     @PostMapping
     String create(@ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        String me = Staff.currentName();
-        return Forms.submit(result, () -> tokens.create(me, form.getName(), form.getExpiresOn(), me), field -> field)
+        return Forms.submit(result, () -> tokens.create(form.getName(), form.getExpiresOn(), form.getCurrentPassword()),
+                        field -> field)
                 .map(created -> {
                     // In the flash (the session) only until the next page shows it: then it is gone for good.
                     redirect.addFlashAttribute("newToken", created.token());
                     redirect.addFlashAttribute("message", "tokens.created");
                     return "redirect:" + PAGE;
                 }).orElseGet(() -> page(model));
+    }
+
+    /** "Revoke all", offered beside the password: back there. */
+    @PostMapping("/revoke-all")
+    String revokeAll(RedirectAttributes redirect) {
+        tokens.revokeAll(Staff.currentName(), Staff.currentName());
+        redirect.addFlashAttribute("message", "tokens.revokedAll");
+        return "redirect:/account/password";
     }
 
     @PostMapping("/{id}/revoke")

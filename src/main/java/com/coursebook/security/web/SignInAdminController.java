@@ -1,20 +1,12 @@
 package com.coursebook.security.web;
 
-import java.util.List;
-
-import com.coursebook.security.AppUser;
-import com.coursebook.security.AppUsers;
 import com.coursebook.security.Staff;
 import com.coursebook.security.internal.ApiTokens;
 import com.coursebook.security.internal.SignInThrottle;
-import com.coursebook.shared.Forms;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's sign-in page (/admin/**, admins only): who is locked or made to wait, unlocking them; every working
- * API token, revoking any, and making one for any user.
+ * API token, revoking any. Never making one: a token is a credential, made only by its owner (an admin's token for
+ * someone else would let the admin act, and be audited, as that person).
  */
 @Controller
 @RequestMapping("/admin/sign-in")
@@ -35,24 +28,13 @@ class SignInAdminController {
 
     private final ApiTokens tokens;
 
-    private final AppUsers users;
-
-    SignInAdminController(SignInThrottle throttle, ApiTokens tokens, AppUsers users) {
+    SignInAdminController(SignInThrottle throttle, ApiTokens tokens) {
         this.throttle = throttle;
         this.tokens = tokens;
-        this.users = users;
-    }
-
-    @ModelAttribute("users")
-    List<AppUser> users() {
-        return users.findAll(Sort.by("username"));
     }
 
     @GetMapping
     String page(Model model) {
-        if (!model.containsAttribute("tokenForm")) {
-            model.addAttribute("tokenForm", new TokenForm());
-        }
         model.addAttribute("locks", throttle.locks());
         model.addAttribute("tokens", tokens.active());
         return "security/sign-in-admin";
@@ -70,20 +52,6 @@ class SignInAdminController {
         }
         redirect.addFlashAttribute("message", "signIn.admin.unlocked");
         return "redirect:" + PAGE;
-    }
-
-    @PostMapping("/tokens")
-    String create(@ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        if (form.getOwner() == null || form.getOwner().isBlank()) {
-            result.rejectValue("owner", "token.owner.required");
-        }
-        return Forms.submit(result, () -> tokens.create(form.getOwner(), form.getName(), form.getExpiresOn(),
-                Staff.currentName()), field -> field).map(created -> {
-                    redirect.addFlashAttribute("newToken", created.token());
-                    redirect.addFlashAttribute("message", "tokens.created");
-                    return "redirect:" + PAGE;
-                }).orElseGet(() -> page(model));
     }
 
     @PostMapping("/tokens/{id}/revoke")

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A new API token, from the screens and the API alike: a name its owner recognises, the last day it works (blank:
- * until revoked), and for the admin's form, whose it is. The service checks the values (name given, date ahead).
+ * A new API token, made on its owner's API tokens screen: a name they recognise, the last day it works (blank: until
+ * revoked), and their password typed again. The service checks the values (name given, date ahead, password right).
  */
 public class TokenForm {
 
@@ -15,7 +15,7 @@ public class TokenForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate expiresOn;
 
-    private String owner;
+    private String currentPassword;
 
     public String getName() {
         return name;
@@ -33,11 +33,11 @@ public class TokenForm {
         this.expiresOn = expiresOn;
     }
 
-    public String getOwner() {
-        return owner;
+    public String getCurrentPassword() {
+        return currentPassword;
     }
 
-    public void setOwner(String owner) {
-        this.owner = owner;
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
     }
 }

@@ -35,22 +35,25 @@ class AccountTokensControllerTest {
 
     @Test
     @WithMockUser(username = "reception", roles = "RECEPTIONIST")
-    @DisplayName("a token is made for the signed-in user and revoked as theirs")
+    @DisplayName("a token is made with the password typed again, revoked as theirs; revoke all goes back to the password page")
     void mine() throws Exception {
-        given(tokens.create(eq("reception"), eq("Export"), any(), eq("reception")))
+        given(tokens.create(eq("Export"), any(), eq("my password")))
                 .willReturn(new ApiTokens.Created(3, "Export", "cb_secret", java.time.Instant.now(), null));
-        mvc.perform(post("/account/tokens").param("name", "Export").param("owner", "admin").with(csrf()))
+        mvc.perform(post("/account/tokens").param("name", "Export").param("currentPassword", "my password")
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/account/tokens"))
                 .andExpect(flash().attribute("newToken", "cb_secret"));
         mvc.perform(post("/account/tokens/3/revoke").with(csrf())).andExpect(redirectedUrl("/account/tokens"));
         verify(tokens).revoke(3, "reception", "reception");
+        mvc.perform(post("/account/tokens/revoke-all").with(csrf())).andExpect(redirectedUrl("/account/password"));
+        verify(tokens).revokeAll("reception", "reception");
     }
 
     @Test
     @WithMockUser(username = "reception", roles = "RECEPTIONIST")
     @DisplayName("a past last day is shown beside the date field; a malformed one too")
     void refused() throws Exception {
-        given(tokens.create(any(), any(), any(), any()))
+        given(tokens.create(any(), any(), any()))
                 .willThrow(new InvalidRequestException("expiresOn", "token.expiresOn.future"));
         mvc.perform(post("/account/tokens").param("name", "x").param("expiresOn", "2020-01-01").with(csrf()))
                 .andExpect(status().isOk())

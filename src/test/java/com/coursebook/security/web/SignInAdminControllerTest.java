@@ -1,9 +1,7 @@
 package com.coursebook.security.web;
 
-import com.coursebook.security.AppUsers;
 import com.coursebook.security.internal.ApiTokens;
 import com.coursebook.security.internal.SignInThrottle;
-import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.support.ScreenSliceTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,21 +11,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The admin's sign-in page: admins only, unlocks what is named, refusals of a token's fields beside them. */
+/** The admin's sign-in page: admins only, unlocks what is named. */
 @ScreenSliceTest(SignInAdminController.class)
 class SignInAdminControllerTest {
 
@@ -39,9 +32,6 @@ class SignInAdminControllerTest {
 
     @MockitoBean
     ApiTokens tokens;
-
-    @MockitoBean
-    AppUsers users;
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
@@ -64,16 +54,5 @@ class SignInAdminControllerTest {
         mvc.perform(post("/admin/sign-in/unlock").param("account", "").param("address", "203.0.113.5").with(csrf()))
                 .andExpect(redirectedUrl("/admin/sign-in"));
         verify(throttle).unlockAddress("203.0.113.5");
-    }
-
-    @Test
-    @WithMockUser(username = "admin", roles = "ADMIN")
-    @DisplayName("a token the service refuses comes back with the reason beside the field")
-    void refusedToken() throws Exception {
-        given(tokens.create(anyString(), any(), any(), anyString()))
-                .willThrow(new InvalidRequestException("name", "token.name.required"));
-        mvc.perform(post("/admin/sign-in/tokens").param("owner", "reception").param("name", " ").with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Give the token a name")));
     }
 }
