@@ -1,10 +1,23 @@
 package com.coursebook.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import com.coursebook.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -18,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -44,6 +58,8 @@ class ApiTokenTrustTest {
 
     static final String NEW_PASSWORD = "seven green lanterns tonight";
 
+    static final int RACERS = 20;
+
     @Autowired
     MockMvc mvc;
 
@@ -58,6 +74,9 @@ class ApiTokenTrustTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @LocalServerPort
+    int port;
 
     @Test
     @DisplayName("an admin cannot make a token for someone else: nothing is stored and the admin page offers no such form")
@@ -127,6 +146,41 @@ class ApiTokenTrustTest {
     }
 
     @Test
+    @DisplayName("twenty requests racing with a token from an address it was never used from write one audit line")
+    void newAddressRace() throws Exception {
+        String owner = TestUsers.receptionist(jdbc, encoder, PASSWORD);
+        String token = makeOnScreen(owner, "racing");
+        long id = jdbc.sql("SELECT t.id FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.username = ?")
+                .param(owner).query(Long.class).single();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest call = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog/programs"))
+                .header("Authorization", "Bearer " + token).build();
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.send(call, HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
+            }
+            start.countDown();
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                }
+            });
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(audited(owner, "TOKEN_NEW_ADDRESS", id)).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token_address WHERE token_id = ?").param(id).query(Long.class)
+                .single()).isOne();
+    }
+
+    @Test
     @DisplayName("a token sign-in and a bad token raise Spring Security's authentication events: audited, and bad tokens "
             + "are throttled by address like wrong passwords; a bad token is 401 in words")
     void tokensInsideSpringSecurity() throws Exception {
@@ -136,8 +190,8 @@ class ApiTokenTrustTest {
         mvc.perform(get("/api/catalog/programs").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
         assertThat(events.stream(AuthenticationSuccessEvent.class)
                 .filter(e -> e.getAuthentication().getName().equals(owner))).hasSize(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_IN'").param(owner)
-                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'SIGN_IN' "
+                + "AND details = 'api token'").param(owner).query(Long.class).single()).isOne();
 
         String address = TestUsers.address();
         mvc.perform(get("/api/catalog/programs").header("Authorization", "Bearer cb_" + "B".repeat(43))

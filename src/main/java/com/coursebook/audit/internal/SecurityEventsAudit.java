@@ -85,13 +85,17 @@ class SecurityEventsAudit {
         return event.getException().getClass().getSimpleName();
     }
 
-    /** Form sign-in or credentials sent with an API call. */
+    /** Form sign-in, credentials sent with an API call, or an API token (Bearer) sent with one. */
     private static String channel() {
         HttpServletRequest request = currentRequest();
         if (request == null) {
             return "other";
         }
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? "api" : "form";
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return "form";
+        }
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "api token" : "api";
     }
 
     private static HttpServletRequest currentRequest() {
