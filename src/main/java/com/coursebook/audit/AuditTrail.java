@@ -3,6 +3,8 @@ package com.coursebook.audit;
 import java.time.Duration;
 import java.util.Set;
 
+import com.coursebook.shared.StorableText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,12 +51,13 @@ public class AuditTrail {
 
     private void write(String actor, String action, String entityType, Long entityId, Long patientId, String details,
             String seal) {
-        String who = actor == null || actor.isBlank() ? "anonymous"
-                : actor.length() > ACTOR_LIMIT ? actor.substring(0, ACTOR_LIMIT) : actor;
+        String typed = StorableText.of(actor);
+        String who = typed == null || typed.isBlank() ? "anonymous"
+                : typed.length() > ACTOR_LIMIT ? typed.substring(0, ACTOR_LIMIT) : typed;
         jdbc.sql(REPEATABLE.contains(action) ? APPEND_OR_COUNT : APPEND)
                 .param("burst", BURST.toSeconds())
                 .param("actor", who).param("action", action).param("type", entityType).param("entityId", entityId)
-                .param("patientId", patientId).param("details", seal == null ? details : sealed(details, seal))
+                .param("patientId", patientId).param("details", StorableText.of(seal == null ? details : sealed(details, seal)))
                 .update();
     }
 
