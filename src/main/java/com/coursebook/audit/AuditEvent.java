@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** One line of the append-only audit trail (the database refuses updates and deletes). */
+/**
+ * One line of the append-only audit trail (the database refuses updates and deletes), read only: lines are written by
+ * {@link AuditTrail}, and their time is the database's (V21), never one the app supplies.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_event")
@@ -42,17 +45,6 @@ public class AuditEvent {
     private String details;
 
     protected AuditEvent() {
-    }
-
-    AuditEvent(Instant occurredAt, String actor, String action, String entityType, Long entityId, Long patientId,
-            String details) {
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.action = action;
-        this.entityType = entityType;
-        this.entityId = entityId;
-        this.patientId = patientId;
-        this.details = details;
     }
 
     public Long getId() {

@@ -5,10 +5,8 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
-/** Read and append only: no update or delete method exists, and the database refuses them anyway. */
+/** Read only: lines are appended by {@link AuditTrail}; no update or delete method exists, and the database refuses them anyway. */
 public interface AuditEvents extends Repository<AuditEvent, Long> {
-
-    AuditEvent save(AuditEvent event);
 
     List<AuditEvent> findByPatientIdOrderByIdDesc(Long patientId, Pageable page);
 

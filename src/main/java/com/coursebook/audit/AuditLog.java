@@ -12,10 +12,13 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import com.coursebook.shared.ClinicClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The admin's reading of the trail: search newest first, a page at a time (keyset on occurred_at and id, each filter
  * leading an index of V16, so a page is a range scan at any size of the trail), the same search as CSV, and the
- * check of the hash chain. Every reading is itself written to the trail.
+ * check of the hash chain (in Java, against the anchors kept outside the database) and the daily anchor. Every
+ * reading is itself written to the trail.
  */
 @Service
 public class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     public static final int PAGE = 50;
 
@@ -39,7 +45,14 @@ public class AuditLog {
 
     private final TransactionTemplate readOnly;
 
-    AuditLog(DataSource dataSource, ClinicClock clock, AuditTrail trail, PlatformTransactionManager transactions) {
+    private final AuditChainCheck check;
+
+    private final AuditAnchors anchors;
+
+    AuditLog(DataSource dataSource, ClinicClock clock, AuditTrail trail, PlatformTransactionManager transactions,
+            AuditChainCheck check, AuditAnchors anchors) {
+        this.check = check;
+        this.anchors = anchors;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -88,12 +101,21 @@ public class AuditLog {
     public record Page(List<Line> lines, Long nextBefore) {
     }
 
-    /** The verification's answer: {@code problem} null when every link holds. */
-    public record Verification(long linesChecked, Long brokenSeq, Long brokenId, String problem, String headHash) {
+    /**
+     * The verification's answer: {@code problem} null when every link holds, else the first break (content, missing,
+     * link, end, anchor, truncated, seal, anchorFile; docs/security.md). {@code lastAnchor}: the latest anchor the
+     * chain was compared with, null when none has been written yet.
+     */
+    public record Verification(long linesChecked, Long brokenSeq, Long brokenId, String problem, String headHash,
+            int anchorsChecked, Anchor lastAnchor) {
 
         public boolean holds() {
             return problem == null;
         }
+    }
+
+    /** The chain's head at a moment, kept outside the database: the last line's number and hash, how many lines. */
+    public record Anchor(long seq, String hash, long lines, Instant at) {
     }
 
     @Transactional
@@ -127,16 +149,42 @@ public class AuditLog {
         }));
     }
 
-    @Transactional
+    /**
+     * The chain recomputed in Java and compared with the anchors outside the database (not {@code audit_verify()},
+     * which the database's owner can replace); the check itself is a line of the trail.
+     */
     public Verification verify() {
-        Verification result = jdbc.getJdbcTemplate().queryForObject(
-                "SELECT rows_checked, broken_seq, broken_id, problem, head_hash FROM audit_verify()",
-                (rs, n) -> new Verification(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
-                        rs.getString(4), rs.getString(5)));
-        trail.record("VERIFY", "AUDIT", result.brokenId(), null,
-                result.holds() ? "holds; lines=" + result.linesChecked() : "broken: " + result.problem() + " at seq "
-                        + result.brokenSeq());
+        Verification result = check.check();
+        trail.record("VERIFY", "AUDIT", result.brokenId(), null, result.holds()
+                ? "holds; lines=" + result.linesChecked() + "; anchors=" + result.anchorsChecked()
+                : "broken: " + result.problem() + " at seq " + result.brokenSeq());
+        if (!result.holds()) {
+            log.error("Audit chain broken: {} at line {} (id {}); {} lines, {} anchors compared", result.problem(),
+                    result.brokenSeq(), result.brokenId(), result.linesChecked(), result.anchorsChecked());
+        }
         return result;
+    }
+
+    /**
+     * Checks the chain and, if it holds, writes its head as a new anchor (file and log). A broken chain gets no
+     * anchor: it would vouch for the break. Every day (UTC, {@code coursebook.audit.anchor-cron}) and on demand.
+     */
+    @Scheduled(cron = "${coursebook.audit.anchor-cron:0 15 0 * * *}", zone = "UTC")
+    public Verification anchor() {
+        Verification result = verify();
+        if (result.holds()) {
+            // A chain that holds has no gaps and its head names its last line: lines checked = the last number.
+            Anchor anchor = new Anchor(result.linesChecked(), result.headHash(), result.linesChecked(), clock.now());
+            anchors.write(anchor);
+            return new Verification(result.linesChecked(), null, null, null, result.headHash(),
+                    result.anchorsChecked() + 1, anchor);
+        }
+        return result;
+    }
+
+    /** Where the anchor files are written, for the operator. */
+    public String anchorFolder() {
+        return anchors.directory().toString();
     }
 
     private String select(Query query, MapSqlParameterSource params) {

@@ -1,10 +1,9 @@
 package com.coursebook.audit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
-import com.coursebook.shared.ClinicClock;
+import com.coursebook.shared.StorableText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -32,12 +31,9 @@ public class AuditTrail {
     /** The longest actor stored: a failed sign-in records the name typed, which may be anything. */
     static final int ACTOR_LIMIT = 100;
 
-    private final ClinicClock clock;
-
     private final JdbcClient jdbc;
 
-    AuditTrail(ClinicClock clock, JdbcClient jdbc) {
-        this.clock = clock;
+    AuditTrail(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -50,18 +46,24 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(String actor, String action, String entityType, Long entityId, Long patientId,
             String details) {
-        String who = actor == null || actor.isBlank() ? "anonymous"
-                : actor.length() > ACTOR_LIMIT ? actor.substring(0, ACTOR_LIMIT) : actor;
-        Instant now = clock.now();
+        write(actor, action, entityType, entityId, patientId, details, null);
+    }
+
+    private void write(String actor, String action, String entityType, Long entityId, Long patientId, String details,
+            String seal) {
+        String typed = StorableText.of(actor);
+        String who = typed == null || typed.isBlank() ? "anonymous"
+                : typed.length() > ACTOR_LIMIT ? typed.substring(0, ACTOR_LIMIT) : typed;
         jdbc.sql(REPEATABLE.contains(action) ? APPEND_OR_COUNT : APPEND)
-                .param("now", java.sql.Timestamp.from(now)).param("since", java.sql.Timestamp.from(now.minus(BURST)))
+                .param("burst", BURST.toSeconds())
                 .param("actor", who).param("action", action).param("type", entityType).param("entityId", entityId)
-                .param("patientId", patientId).param("details", details)
+                .param("patientId", patientId).param("details", StorableText.of(seal == null ? details : sealed(details, seal)))
                 .update();
     }
 
-    private static final String APPEND = "INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, "
-            + "patient_id, details) VALUES (:now, :actor, :action, :type, CAST(:entityId AS bigint), "
+    /** The line's time is left out: the database stamps it and refuses one supplied by the app (V21). */
+    private static final String APPEND = "INSERT INTO audit_event (actor, action, entity_type, entity_id, "
+            + "patient_id, details) VALUES (:actor, :action, :type, CAST(:entityId AS bigint), "
             + "CAST(:patientId AS bigint), CAST(:details AS text))";
 
     /**
@@ -72,26 +74,40 @@ public class AuditTrail {
     private static final String APPEND_OR_COUNT = """
             WITH same AS (
                 SELECT id FROM audit_event
-                WHERE actor = :actor AND occurred_at > :since AND action = :action AND entity_type = :type
+                WHERE actor = :actor AND occurred_at > now() - make_interval(secs => :burst) AND action = :action AND entity_type = :type
                   AND entity_id IS NOT DISTINCT FROM CAST(:entityId AS bigint)
                   AND patient_id IS NOT DISTINCT FROM CAST(:patientId AS bigint)
                   AND details IS NOT DISTINCT FROM CAST(:details AS text)
                 ORDER BY occurred_at DESC, id DESC LIMIT 1),
             counted AS (
-                INSERT INTO audit_repeat (event_id, repeat_count, last_at) SELECT id, 1, :now FROM same
+                INSERT INTO audit_repeat (event_id, repeat_count, last_at) SELECT id, 1, now() FROM same
                 ON CONFLICT (event_id) DO UPDATE SET repeat_count = audit_repeat.repeat_count + 1,
                     last_at = excluded.last_at
                 RETURNING event_id)
-            INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, patient_id, details)
-            SELECT :now, :actor, :action, :type, CAST(:entityId AS bigint), CAST(:patientId AS bigint),
+            INSERT INTO audit_event (actor, action, entity_type, entity_id, patient_id, details)
+            SELECT :actor, :action, :type, CAST(:entityId AS bigint), CAST(:patientId AS bigint),
                    CAST(:details AS text)
             WHERE NOT EXISTS (SELECT FROM same)""";
 
     /** Every change another module announces: written in the transaction that made it (a synchronous listener). */
     @EventListener
     public void on(Audited change) {
-        record(change.action(), change.entityType(), change.entityId(), change.patientId(), change.details());
+        write(currentActor(), change.action(), change.entityType(), change.entityId(), change.patientId(),
+                change.details(), change.seal());
     }
+
+    /** The line's details with the record's seal appended, as {@link #sealOf} reads it back. */
+    static String sealed(String details, String seal) {
+        return (details == null ? "" : details + "; ") + SEAL + seal;
+    }
+
+    /** The seal a line's details carry, or null. */
+    static String sealOf(String details) {
+        int at = details == null ? -1 : details.lastIndexOf(SEAL);
+        return at < 0 ? null : details.substring(at + SEAL.length());
+    }
+
+    private static final String SEAL = "seal=";
 
     public void patientViewed(Long patientId) {
         record("VIEW", "PATIENT", patientId, patientId, null);

@@ -20,4 +20,12 @@ public interface Audited {
     default String details() {
         return null;
     }
+
+    /**
+     * For a record that becomes unalterable by this act (a signed note): a hash of what it says now ({@link Seal}),
+     * kept in the chained line; the chain's check recomputes it from the record ({@link SealedRecords}). Null: none.
+     */
+    default String seal() {
+        return null;
+    }
 }

@@ -53,6 +53,11 @@ public sealed interface NoteAct extends Audited {
         public String action() {
             return "SIGN";
         }
+
+        @Override
+        public String seal() {
+            return note.seal();
+        }
     }
 
     /** A correction of the signed note, kept beside the original. */

@@ -1,6 +1,7 @@
 package com.coursebook.notes;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -9,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import com.coursebook.audit.Seal;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.VersionedEntity;
 
@@ -68,7 +70,8 @@ public class SessionNote extends VersionedEntity {
         }
         this.status = NoteStatus.SIGNED;
         this.signedBy = by;
-        this.signedAt = at;
+        // The database keeps microseconds: the seal in the audit chain is made from the values as they will be read back.
+        this.signedAt = at.truncatedTo(ChronoUnit.MICROS);
         register(new NoteAct.Signed(this, of));
     }
 
@@ -83,6 +86,18 @@ public class SessionNote extends VersionedEntity {
         NoteAmendment amendment = new NoteAmendment(getId(), reason, text, by, at);
         register(new NoteAct.Amended(this, of, amendment));
         return amendment;
+    }
+
+    /**
+     * What the signer vouched for, as a {@link Seal}: kept in the chained SIGN line, recomputed by the chain's check
+     * ({@code NoteSeals}), so a signed note rewritten behind the database's trigger is found.
+     */
+    String seal() {
+        NoteContent c = getContent();
+        return Seal.of(getId(), sessionId, status, c.durationMinutes(), c.position(), c.route(), c.technique(),
+                c.intensity(), c.tolerance(), c.painDuring(), c.painAfter(), c.findings(), c.sampleTaken(),
+                c.sampleLabel(), c.adverseEvent(), c.adverseEvents(), c.trend(), c.freeText(), author, signedBy,
+                signedAt);
     }
 
     public boolean isSigned() {

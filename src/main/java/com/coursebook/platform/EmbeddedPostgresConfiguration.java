@@ -66,13 +66,17 @@ public class EmbeddedPostgresConfiguration {
         return pool(postgres, properties, DatabaseRoles.APP, 20, "coursebook-embedded");
     }
 
-    /** Flyway migrates as the owner of the schema; the app never connects as it. */
-    @Bean(destroyMethod = "close", defaultCandidate = false)
+    /**
+     * Flyway migrates as the owner of the schema; the app never connects as it. Not a pool: each connection Flyway
+     * opens is a real one, and closing it (Flyway does, once migrated) ends the owner's session, so the running app
+     * holds none (as Boot's own Flyway data source in external mode, a {@code SimpleDriverDataSource}).
+     */
+    @Bean(destroyMethod = "", defaultCandidate = false)
     @FlywayDataSource
-    HikariDataSource flywayDataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
+    DataSource flywayDataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
             throws SQLException {
         prepareRoles(postgres, properties.database());
-        return pool(postgres, properties, DatabaseRoles.OWNER, 2, "coursebook-migrations");
+        return postgres.getDatabase(DatabaseRoles.OWNER, properties.database());
     }
 
     private static HikariDataSource pool(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties, String role,

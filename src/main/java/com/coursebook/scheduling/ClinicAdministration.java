@@ -74,8 +74,10 @@ public class ClinicAdministration {
         Location location = location(id);
         requireSeenVersion(location, form.getVersion());
         Map<String, Object> before = location.editableState();
+        // Asked before the change: with the entity changed, the look-up's query would flush it first, and the
+        // database's unique name would fail that flush outside save()'s translation (a 500 on the screen).
+        requireUniqueName(form.getName() == null ? "" : form.getName().strip(), id);
         location.change(form.details());
-        requireUniqueName(location.getName(), id);
         save(() -> location, locations::flush);
         String changes = changes(before, location.editableState());
         if (!changes.isEmpty()) {

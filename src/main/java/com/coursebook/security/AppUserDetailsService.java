@@ -20,6 +20,10 @@ class AppUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        if (username.indexOf('\0') >= 0) {
+            // No login holds a NUL (the database cannot even compare one): an unknown name, asked of no one.
+            throw new UsernameNotFoundException("No such user");
+        }
         AppUser user = users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return SignedInName.StaffMember.of(user.getUsername(), user.getPasswordHash(), user.isEnabled(),

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @PostgresRepositoryTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -142,6 +143,23 @@ class AuditChainTest {
         Verification result = verify();
         assertThat(result.problem()).isNull();
         assertThat(result.rowsChecked()).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("the app's role cannot date a line: a supplied time is refused, a line without one gets the database's")
+    void appRoleCannotBackdate() {
+        JdbcClient app = DatabaseAs.app(postgres);
+        long lines = jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+        assertThatThrownBy(() -> app.sql("INSERT INTO audit_event (occurred_at, actor, action, entity_type, details) "
+                + "VALUES (timestamptz '2020-01-01 09:00+00', 'test', 'VIEW', 'CHAIN_TEST', 'backdated')").update())
+                .rootCause().hasMessageContaining("the audit trail sets its own time");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()).isEqualTo(lines);
+
+        long id = app.sql("INSERT INTO audit_event (actor, action, entity_type, details) "
+                + "VALUES ('test', 'VIEW', 'CHAIN_TEST', 'now') RETURNING id").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT abs(extract(epoch FROM occurred_at - clock_timestamp())) < 60 FROM audit_event "
+                + "WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(verify().problem()).isNull();
     }
 
     private long insert(String details) {

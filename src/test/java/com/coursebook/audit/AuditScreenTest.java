@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.coursebook.support.DatabaseAs;
 import com.coursebook.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class AuditScreenTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EmbeddedPostgres postgres;
+
     final RequestPostProcessor admin = user("admin").roles("ADMIN");
 
     String actor;
@@ -39,9 +44,11 @@ class AuditScreenTest {
     void lines() {
         actor = "screen" + System.nanoTime();
         patient = 900_000_000L + System.nanoTime() % 1_000_000;
-        // 60 lines by one person (more than a page), two of them reads of one patient's notes, one a formula.
+        // 60 lines by one person (more than a page), two of them reads of one patient's notes, one a formula. Dated
+        // in the past, so written as the owner: the app's role may not date a line (V21).
+        JdbcClient owner = DatabaseAs.owner(postgres);
         for (int i = 0; i < 60; i++) {
-            jdbc.sql("INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, patient_id, details) "
+            owner.sql("INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, patient_id, details) "
                     + "VALUES (timestamptz '2025-03-10 12:00+03' + make_interval(mins => ?), ?, ?, ?, ?, ?, ?)")
                     .params(i, actor, i < 2 ? "VIEW" : "UPDATE", i < 2 ? "SESSION_NOTE" : "PATIENT", 100 + i,
                             i < 2 || i == 59 ? patient : null, i == 59 ? "=HYPERLINK(\"x\")" : "line " + i)

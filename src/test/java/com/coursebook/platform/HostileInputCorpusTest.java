@@ -41,6 +41,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -57,7 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over real HTTP through Tomcat: per parameter huge, negative and non-numbers, NUL, long strings, SQL and HTML
  * fragments, dates out of range or impossible, unknown enum values; per JSON body every property given the wrong
  * shape, plus invalid JSON and wrong content types; per path NUL, encoded slashes, invalid UTF-8 and trailing
- * slashes. Asserted: no 5xx; under /api every error is problem+json; no refused request (a 4xx, or a screen's form
+ * slashes; per form object (a POSTed form, or a search filter read from the query) each field; the error path
+ * itself; and hostile Authorization headers (NUL in a Basic user name, huge, not Base64, other schemes). Asserted:
+ * no 5xx; under /api every error is problem+json; no refused request (a 4xx, or a screen's form
  * shown again) changes the number of rows of any table. It runs in its own application context and database,
  * because accepted hostile inputs do change records (a program renamed "' OR '1'='1' --" is allowed text).
  */
@@ -103,6 +106,17 @@ class HostileInputCorpusTest {
             new String[] { "application/json", "{\"a\":\"\\ud800\"}" },
             new String[] { "text/plain", "hello" }, new String[] { "application/xml", "<a/>" },
             new String[] { "application/x-www-form-urlencoded", "a=b" });
+
+    /** Credentials as a client may send them: NUL, huge, not Base64, invalid UTF-8, no colon, other schemes. */
+    static final List<String> AUTHORIZATIONS = List.of(basic("uro\0logist:demo"), basic("\0:\0"),
+            basic("admin:demo\0"), basic(LONG + ":demo"), basic("no-colon"), "Basic !!!not-base64!!!", "Basic ",
+            "Basic " + Base64.getEncoder().encodeToString(new byte[] { (byte) 0xC3, 0x28, ':', 'x' }),
+            basic("' OR '1'='1' --:x"), "Bearer " + LONG, "Bearer ' OR '1'='1", "Bearer", "Digest username=\"admin\"",
+            "basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)) + "=");
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** Path mutations of each endpoint (the first {variable} replaced, or appended when there is none). */
     static final List<String> PATH_VALUES = List.of("%00", "%2F", "%C3%28", "a".repeat(20_000),
@@ -175,14 +189,17 @@ class HostileInputCorpusTest {
             Set<String> patterns = mapping.getKey().getPatternValues();
             Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
             for (String pattern : patterns) {
-                if (pattern.startsWith("/error")) {
-                    continue;
-                }
                 for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET, RequestMethod.POST) : methods) {
                     endpoints++;
                     endpoint = method + " " + pattern;
                     attack(method.name(), pattern, mapping.getValue());
                 }
+            }
+        }
+        endpoint = "Authorization header";
+        for (String target : List.of("/api/catalog/programs", "/patients", "/error")) {
+            for (String authorization : AUTHORIZATIONS) {
+                sendWith(authorization, target);
             }
         }
         System.out.printf("Hostile input corpus: %d endpoints, %d inputs, %d answered 4xx, %d accepted (2xx/3xx), "
@@ -215,7 +232,10 @@ class HostileInputCorpusTest {
             else if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 body = parameter.getGenericParameterType();
             }
-            else if (isForm(parameter.getParameterType())) {
+            else if (isForm(parameter.getParameterType())
+                    || (parameter.hasParameterAnnotation(ModelAttribute.class)
+                            && parameter.getParameterType().getName().startsWith("com.coursebook")
+                            && !BeanUtils.isSimpleProperty(parameter.getParameterType()))) {
                 form = parameter.getParameterType();
             }
         }
@@ -235,6 +255,17 @@ class HostileInputCorpusTest {
                 Map<String, String> params = new LinkedHashMap<>(baseQuery);
                 params.put(parameter.getKey(), value);
                 send(method, url(pattern, basePath, params), baseForm, baseBody, "application/json");
+            }
+        }
+        if (form != null && method.equals("GET")) {
+            // a form object read from the query (a search screen's filter): each of its fields in turn
+            for (Map.Entry<String, Type> field : fields(form).entrySet()) {
+                for (String value : hostile(field.getValue())) {
+                    Map<String, String> params = new LinkedHashMap<>(baseQuery);
+                    params.putAll(baseForm);
+                    params.put(field.getKey(), value);
+                    send(method, url(pattern, basePath, params), Map.of(), baseBody, "application/json");
+                }
             }
         }
         if (form != null && method.equals("POST")) {
@@ -335,6 +366,45 @@ class HostileInputCorpusTest {
         if (refused && !after.equals(rows)) {
             partialWrites++;
             fault("write", "refused (" + status + ") but rows changed: " + difference(rows, after) + " " + shown);
+        }
+        rows = after;
+    }
+
+    /** A request with the given Authorization header and no session: refused or answered, never a 5xx. */
+    private void sendWith(String authorization, String target) throws IOException, InterruptedException {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
+                    .timeout(Duration.ofSeconds(30)).header("Accept-Language", "en")
+                    .header("Authorization", authorization).build();
+        }
+        catch (IllegalArgumentException ex) {
+            return; // a header value the client itself will not send
+        }
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        inputs++;
+        int status = response.statusCode();
+        String shown = "GET " + target + " Authorization: "
+                + (authorization.length() > 60 ? authorization.substring(0, 60) + "…" : authorization);
+        if (status >= 500) {
+            serverErrors++;
+            fault("5xx " + authorization.hashCode(), status + " " + shown);
+        }
+        else if (status >= 400) {
+            clientErrors++;
+        }
+        else {
+            accepted++;
+        }
+        if (target.startsWith("/api") && status >= 400
+                && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            notProblems++;
+            fault("type", "not problem+json: " + status + " " + shown);
+        }
+        Map<String, Long> after = rows();
+        if (!after.equals(rows)) {
+            partialWrites++;
+            fault("write", "rows changed: " + difference(rows, after) + " " + shown);
         }
         rows = after;
     }

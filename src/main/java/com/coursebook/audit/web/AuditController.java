@@ -19,8 +19,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's audit viewer (under /admin, so admins only): search, CSV of a search, and the chain's check. */
 @Controller
@@ -50,7 +52,23 @@ class AuditController {
     @GetMapping("/admin/audit/verify")
     String verify(Model model) {
         model.addAttribute("verification", log.verify());
+        model.addAttribute("anchorFolder", log.anchorFolder());
+        model.addAttribute("clock", clock);
+        model.addAttribute("timeFormat", TIME);
         return "audit/verify";
+    }
+
+    /** Checks the chain and writes its head as an anchor now (as the daily job does), then shows the check. */
+    @PostMapping("/admin/audit/anchor")
+    String anchor(RedirectAttributes redirect) {
+        AuditLog.Verification result = log.anchor();
+        if (result.holds()) {
+            redirect.addFlashAttribute("anchored", result.lastAnchor());
+        }
+        else {
+            redirect.addFlashAttribute("notAnchored", true);
+        }
+        return "redirect:/admin/audit/verify";
     }
 
     /** The same search as CSV (UTF-8 with a byte-order mark, as the review's exports), every line, streamed. */

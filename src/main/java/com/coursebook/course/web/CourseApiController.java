@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 class CourseApiController {
@@ -47,8 +46,8 @@ class CourseApiController {
     @PostMapping("/api/courses")
     ResponseEntity<CourseView> book(@Valid @RequestBody CourseRequest request, Locale locale) {
         Course course = booking.book(request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/courses/{id}")
-                .buildAndExpand(course.getId()).toUri();
+        // a path, never built from the request's Host header (which the client writes)
+        URI location = URI.create("/api/courses/" + course.getId());
         return ResponseEntity.created(location).body(queries.course(course.getId(), locale));
     }
 

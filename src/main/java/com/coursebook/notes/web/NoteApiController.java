@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Session notes for clinicians: draft, sign, amend, read. Receptionists are refused at the door (403). */
 @RestController
@@ -38,7 +37,8 @@ class NoteApiController {
     ResponseEntity<NoteView> saveDraft(@PathVariable Long id, @Valid @RequestBody NoteForm form) {
         NoteService.Saved saved = notes.saveDraft(id, form.toContent(), form.getVersion());
         return saved.created()
-                ? ResponseEntity.created(URI.create(ServletUriComponentsBuilder.fromCurrentRequest().toUriString()))
+                // a path, never built from the request's Host header (which the client writes)
+                ? ResponseEntity.created(URI.create("/api/sessions/" + id + "/notes"))
                         .body(saved.note())
                 : ResponseEntity.ok(saved.note());
     }

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Conditions, examinations and period starts of a patient. Clinicians only, except period starts. */
 @RestController
@@ -38,7 +37,7 @@ class ClinicalRecordApiController {
     ResponseEntity<ConditionView> recordCondition(@PathVariable Long patientId, @Valid @RequestBody ConditionForm form,
             Locale locale) {
         ConditionView view = ConditionView.of(records.recordCondition(patientId, form), locale);
-        return ResponseEntity.created(location(view.id())).body(view);
+        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/conditions/" + view.id())).body(view);
     }
 
     @GetMapping("/conditions")
@@ -79,10 +78,6 @@ class ClinicalRecordApiController {
     ResponseEntity<Void> recordPeriod(@PathVariable Long patientId, @Valid @RequestBody PeriodStart period) {
         records.recordPeriodStart(patientId, period.startsOn());
         return ResponseEntity.noContent().build();
-    }
-
-    private static URI location(Long id) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
     }
 
     record Resolution(@NotNull(message = "{condition.resolvedOn.required}") LocalDate resolvedOn) {

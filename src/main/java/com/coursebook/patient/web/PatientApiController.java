@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/patients")
@@ -55,8 +54,8 @@ class PatientApiController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
         Patient patient = registration.patient();
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(patient.getId())
-                .toUri();
+        // a path, never built from the request's Host header (which the client writes)
+        URI location = URI.create("/api/patients/" + patient.getId());
         return ResponseEntity.created(location).body(PatientResource.of(patient));
     }
 

@@ -68,8 +68,15 @@ class ErrorPages implements ErrorController {
         return isApi(uri != null && context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri);
     }
 
+    /**
+     * The status of the error forwarded here; {@code /error} asked for directly carries none, and is then what it is
+     * to the reader: no such page (404), not a failure of the server.
+     */
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

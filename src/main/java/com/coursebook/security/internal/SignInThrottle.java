@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import com.coursebook.shared.StorableText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,9 +55,12 @@ public class SignInThrottle {
         this.jdbc = jdbc;
     }
 
-    /** The account key for a name as typed: trimmed and lower-cased like usernames, bounded; blank stays blank. */
+    /**
+     * The account key for a name as typed: trimmed and lower-cased like usernames, bounded, storable (a NUL is no
+     * failure of the statement); blank stays blank.
+     */
     public static String account(String name) {
-        String account = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        String account = name == null ? "" : StorableText.of(name.trim().toLowerCase(Locale.ROOT));
         return account.length() > MAX_KEY ? account.substring(0, MAX_KEY) : account;
     }
 
