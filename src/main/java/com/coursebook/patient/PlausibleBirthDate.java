@@ -29,9 +29,11 @@ public @interface PlausibleBirthDate {
 
         private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
+        /** Today by the clinic's clock (the validator's clock provider), never the server's zone. */
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(LocalDate.now()));
+            return value == null || (!value.isBefore(EARLIEST)
+                    && !value.isAfter(LocalDate.now(context.getClockProvider().getClock())));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.coursebook.shared.ClinicClock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -21,6 +22,15 @@ class PlatformConfiguration implements WebMvcConfigurer {
     @Bean
     ClinicClock clinicClock(ClinicProperties properties) {
         return new ClinicClock(Clock.system(properties.zone()));
+    }
+
+    /**
+     * Bean validation judges @PastOrPresent and @Future by the clinic's date, not the server's: between midnight in
+     * the clinic and midnight on the server, today's examination would otherwise read as one in the future.
+     */
+    @Bean
+    ValidationConfigurationCustomizer clinicDatesForValidation(ClinicClock clock) {
+        return configuration -> configuration.clockProvider(clock::clock);
     }
 
     /** The language chosen with ?lang=ru|en sticks for the browser; otherwise the browser's own choice. */

@@ -19,6 +19,11 @@ public final class ClinicClock {
         this.clock = clock;
     }
 
+    /** The clock itself, for frameworks that judge "past" and "future" (bean validation's @PastOrPresent). */
+    public Clock clock() {
+        return clock;
+    }
+
     public ZoneId zone() {
         return clock.getZone();
     }
