@@ -188,7 +188,7 @@ class DemoData extends StartupStep {
                     + "@example.org");
             form.setConfirmDuplicate(true);
             if (!male && form.getBirthDate().isAfter(LocalDate.of(1975, 1, 1))) {
-                form.setLastPeriodStart(LocalDate.now().minusDays(random.nextInt(28)));
+                form.setLastPeriodStart(clock.today().minusDays(random.nextInt(28)));
                 form.setCycleLengthDays(26 + random.nextInt(6));
                 form.setPeriodLengthDays(4 + random.nextInt(3));
             }

@@ -84,9 +84,10 @@ class PatientControllerTest {
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
-    @DisplayName("a form without the CSRF token is refused")
+    @DisplayName("a form without the CSRF token is refused: not registered, the sign-in page says the session ended")
     void csrfRequired() throws Exception {
-        mvc.perform(post("/patients").param("givenName", "Ivan")).andExpect(status().isForbidden());
+        mvc.perform(post("/patients").param("givenName", "Ivan")).andExpect(redirectedUrl("/login?ended"));
+        verify(patients, never()).register(any());
     }
 
     @Test
