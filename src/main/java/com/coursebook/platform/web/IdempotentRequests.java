@@ -201,6 +201,7 @@ class IdempotentRequests extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, null, locale));
         problem.setTitle(status.getReasonPhrase());
+        problem.setInstance(java.net.URI.create(path(request)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
