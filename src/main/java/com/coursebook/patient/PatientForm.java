@@ -2,12 +2,12 @@ package com.coursebook.patient;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -50,7 +50,9 @@ public class PatientForm {
     @Size(max = 300, message = "{field.tooLong}")
     private String address;
 
+    // "Today" by the validator's clock, which is the clinic's (platform/PlatformConfiguration), not the server's.
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @PastOrPresent(message = "{patient.lastPeriodStart.future}")
     private LocalDate lastPeriodStart;
 
     @Min(value = 15, message = "{patient.cycleLength.range}")
@@ -82,11 +84,6 @@ public class PatientForm {
         form.periodLengthDays = patient.getPeriodLengthDays();
         form.version = patient.getVersion();
         return form;
-    }
-
-    @AssertTrue(message = "{patient.lastPeriodStart.future}")
-    public boolean isLastPeriodStartNotInFuture() {
-        return lastPeriodStart == null || !lastPeriodStart.isAfter(LocalDate.now());
     }
 
     PatientDetails toDetails() {

@@ -31,7 +31,7 @@ public @interface PlausibleBirthDate {
 
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(LocalDate.now()));
+            return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(LocalDate.now(context.getClockProvider().getClock())));
         }
     }
 }

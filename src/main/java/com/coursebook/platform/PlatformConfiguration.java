@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.coursebook.shared.ClinicClock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -21,6 +22,12 @@ class PlatformConfiguration implements WebMvcConfigurer {
     @Bean
     ClinicClock clinicClock(ClinicProperties properties) {
         return new ClinicClock(Clock.system(properties.zone()));
+    }
+
+    /** Bean validation's "today" (@PastOrPresent, a birth date not after today) is the clinic's, not the server's. */
+    @Bean
+    ValidationConfigurationCustomizer clinicValidationClock(ClinicClock clock) {
+        return configuration -> configuration.clockProvider(clock::clock);
     }
 
     /** The language chosen with ?lang=ru|en sticks for the browser; otherwise the browser's own choice. */

@@ -19,6 +19,11 @@ public final class ClinicClock {
         this.clock = clock;
     }
 
+    /** The clock itself, in the clinic's zone, for what asks for a {@link Clock} (bean validation's "today"). */
+    public Clock clock() {
+        return clock;
+    }
+
     public ZoneId zone() {
         return clock.getZone();
     }
