@@ -185,6 +185,23 @@ class IdempotentRetriesTest {
                 .single()).isEqualTo(1L);
     }
 
+    @Test
+    @DisplayName("the course booking form carries a new key each time it is shown")
+    void bookingFormCarriesAKey() throws Exception {
+        long patient = patient("Formov");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String page = mvc.perform(get("/patients/{id}/courses/new", patient)
+                            .with(user("reception").roles("RECEPTIONIST")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            java.util.regex.Matcher key = java.util.regex.Pattern
+                    .compile("<input type=\"hidden\" name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\">").matcher(page);
+            assertThat(key.find()).isTrue();
+            keys.add(key.group(1));
+        }
+        assertThat(keys.get(0)).isNotEqualTo(keys.get(1));
+    }
+
     private HttpRequest courses(String user, String key, String body) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/courses"))
                 .header("Authorization", basic(user)).header("Content-Type", "application/json")
