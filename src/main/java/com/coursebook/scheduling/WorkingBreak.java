@@ -15,6 +15,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
+
 /**
  * A weekly pause inside a practitioner's working hours (e.g. lunch, Monday 13:00–14:00). Never edited:
  * an admin removes one and adds another, so the row has no version.
@@ -34,10 +37,13 @@ public class WorkingBreak {
     @Column(name = "day_of_week", nullable = false)
     private short dayOfWeek;
 
+    // Bound as a plain LocalTime: hibernate.jdbc.time_zone would otherwise shift it by the server's own zone.
     @Column(name = "starts_at", nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime startsAt;
 
     @Column(name = "ends_at", nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime endsAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -10,6 +10,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
+
 import com.coursebook.shared.VersionedEntity;
 
 /** One weekly working period of a practitioner (e.g. Monday 08:00–20:00). */
@@ -24,10 +27,13 @@ public class WorkingHours extends VersionedEntity {
     @Column(name = "day_of_week", nullable = false)
     private short dayOfWeek;
 
+    // Bound as a plain LocalTime: hibernate.jdbc.time_zone would otherwise shift it by the server's own zone.
     @Column(name = "starts_at", nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime startsAt;
 
     @Column(name = "ends_at", nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime endsAt;
 
     @ManyToOne(fetch = FetchType.LAZY)

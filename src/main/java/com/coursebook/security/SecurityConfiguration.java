@@ -2,6 +2,7 @@ package com.coursebook.security;
 
 import com.coursebook.security.internal.ApiTokenSignIn;
 import com.coursebook.security.internal.PublicUrlRedirects;
+import com.coursebook.security.internal.SessionEnded;
 import com.coursebook.security.internal.SignInThrottledException;
 
 import java.util.Map;
@@ -155,6 +156,9 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).failureHandler(failed).permitAll())
                 .logout(logout -> logout.logoutSuccessHandler(signedOut).permitAll())
+                // A session gone (a restart) or a stale form: the sign-in page says so, then back (docs/security.md).
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(new SessionEnded(redirects))
+                        .accessDeniedHandler(new SessionEnded(redirects)))
                 .addFilterBefore(StaffSessionCheck.forScreens(standings, locales), AuthorizationFilter.class)
                 .headers(SecurityConfiguration::headers);
         return http.build();

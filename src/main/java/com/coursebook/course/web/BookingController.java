@@ -63,6 +63,12 @@ class BookingController {
         this.clock = clock;
     }
 
+    /** A fresh key for each rendered form, sent back as its hidden field (platform/web/IdempotentRequests). */
+    @ModelAttribute("idempotencyKey")
+    String idempotencyKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     @InitBinder("courseForm")
     void refusePatient(WebDataBinder binder) {
         binder.setDisallowedFields("patientId");

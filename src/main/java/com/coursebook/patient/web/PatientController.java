@@ -37,6 +37,12 @@ class PatientController {
         this.patients = patients;
     }
 
+    /** A fresh key for each rendered form, sent back as its hidden field (platform/web/IdempotentRequests). */
+    @ModelAttribute("idempotencyKey")
+    String idempotencyKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     @InitBinder("patientForm")
     void refuseId(WebDataBinder binder) {
         binder.setDisallowedFields("id", "recordNumber");

@@ -47,11 +47,14 @@ class PatientControllerTest {
     @WithMockUser(roles = "RECEPTIONIST")
     @DisplayName("an incomplete form is shown again with a message at each field, and nothing is registered")
     void invalidForm() throws Exception {
-        mvc.perform(post("/patients").with(csrf()).param("givenName", "Ivan").param("birthDate", "2999-01-01"))
+        mvc.perform(post("/patients").with(csrf()).param("givenName", "Ivan").param("birthDate", "2999-01-01")
+                        .param("lastPeriodStart", "2099-01-01"))
                 .andExpect(status().isOk())
                 .andExpect(view().name("patient/form"))
-                .andExpect(model().attributeHasFieldErrors("patientForm", "familyName", "birthDate", "sex"))
+                .andExpect(model().attributeHasFieldErrors("patientForm", "familyName", "birthDate", "sex",
+                        "lastPeriodStart"))
                 .andExpect(content().string(containsString("Enter the family name.")))
+                .andExpect(content().string(containsString("The last period cannot start in the future.")))
                 .andExpect(content().string(containsString("value=\"Ivan\"")));
         verify(patients, never()).register(any());
     }
@@ -84,9 +87,10 @@ class PatientControllerTest {
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
-    @DisplayName("a form without the CSRF token is refused")
+    @DisplayName("a form without the CSRF token is refused: not registered, the sign-in page says the session ended")
     void csrfRequired() throws Exception {
-        mvc.perform(post("/patients").param("givenName", "Ivan")).andExpect(status().isForbidden());
+        mvc.perform(post("/patients").param("givenName", "Ivan")).andExpect(redirectedUrl("/login?ended"));
+        verify(patients, never()).register(any());
     }
 
     @Test
