@@ -41,9 +41,12 @@ public class SessionService {
 
     private final SignedSessions signed;
 
+    private final SessionLocks locks;
+
     SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings,
-            SessionOverlaps overlaps, SignedSessions signed) {
+            SessionOverlaps overlaps, SignedSessions signed, SessionLocks locks) {
         this.signed = signed;
+        this.locks = locks;
         this.overlaps = overlaps;
         this.courses = courses;
         this.clock = clock;
@@ -125,6 +128,9 @@ public class SessionService {
         if (outcome != SessionStatus.ATTENDED && outcome != SessionStatus.NO_SHOW) {
             throw new InvalidRequestException("outcome", "session.attendance.outcome");
         }
+        if (outcome == SessionStatus.NO_SHOW) {
+            requireNoSignedNote(List.of(session), "session.signedNote.noShow"); // the note says the patient came
+        }
         if (outcome == SessionStatus.ATTENDED && session.getStatus() == SessionStatus.BOOKED) {
             clearForToday(course, session).orElseThrow(); // no massage without passing check-in's rules
         }
@@ -151,7 +157,12 @@ public class SessionService {
         });
     }
 
+    /**
+     * The session's course, read after its sessions are locked: a signature of one of its notes under way has
+     * committed by then, so {@link #requireNoSignedNote} sees it (and the other way round, see NoteService).
+     */
     private Course courseOfSession(Long sessionId) {
+        locks.lockCourseOf(sessionId);
         return courses.findBySessionId(sessionId)
                 .orElseThrow(() -> new NotFoundException("error.session.notFound", String.valueOf(sessionId)));
     }

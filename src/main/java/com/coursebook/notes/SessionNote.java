@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.VersionedEntity;
 
 /**
@@ -61,10 +62,16 @@ public class SessionNote extends VersionedEntity {
         register(new NoteAct.Drafted(this, of, false));
     }
 
-    /** The clinician vouches for the note as it stands; from now on it is read-only. */
+    /**
+     * The clinician who wrote the note vouches for it as it stands; from now on it is read-only. Nobody signs
+     * someone else's words (the database holds signed_by = author too).
+     */
     void sign(String by, Instant at, NoteAct.Of of) {
         if (isSigned()) {
             throw new ConflictException("note.alreadySigned", getId(), signedBy);
+        }
+        if (!isWrittenBy(by)) {
+            throw new NotPermittedException("note.draft.notYours", author);
         }
         this.status = NoteStatus.SIGNED;
         this.signedBy = by;
@@ -83,6 +90,11 @@ public class SessionNote extends VersionedEntity {
         NoteAmendment amendment = new NoteAmendment(getId(), reason, text, by, at);
         register(new NoteAct.Amended(this, of, amendment));
         return amendment;
+    }
+
+    /** Whether {@code login} wrote this note: only its author edits and signs it. */
+    public boolean isWrittenBy(String login) {
+        return author.equals(login);
     }
 
     public boolean isSigned() {

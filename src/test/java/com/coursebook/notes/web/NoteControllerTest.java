@@ -160,6 +160,6 @@ class NoteControllerTest {
     }
 
     private static NoteWorkspace workspace(NoteView note, NoteContent starting) {
-        return new NoteWorkspace(null, null, "Orlov Ivan", null, note, null, starting);
+        return new NoteWorkspace(null, null, "Orlov Ivan", null, note, null, starting, true);
     }
 }
