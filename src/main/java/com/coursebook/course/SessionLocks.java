@@ -23,8 +23,18 @@ public class SessionLocks {
     /** Locks the sessions of the course that {@code sessionId} belongs to; an unknown session locks nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockCourseOf(Long sessionId) {
+        lock("(SELECT course_id FROM course_session WHERE id = ?)", sessionId);
+    }
+
+    /** Locks the sessions of the course (stopping it releases them). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockCourse(Long courseId) {
+        lock("?", courseId);
+    }
+
+    private void lock(String course, Long id) {
         // NO KEY UPDATE, not UPDATE: inserting a note or a replacement session that refers to these rows still goes on
-        jdbc.sql("SELECT id FROM course_session WHERE course_id = (SELECT course_id FROM course_session WHERE id = ?) "
-                + "ORDER BY id FOR NO KEY UPDATE").param(sessionId).query(Long.class).list();
+        jdbc.sql("SELECT id FROM course_session WHERE course_id = " + course + " ORDER BY id FOR NO KEY UPDATE")
+                .param(id).query(Long.class).list();
     }
 }

@@ -134,7 +134,8 @@ public class SessionService {
         if (outcome == SessionStatus.ATTENDED && session.getStatus() == SessionStatus.BOOKED) {
             clearForToday(course, session).orElseThrow(); // no massage without passing check-in's rules
         }
-        course.recordAttendance(session, outcome, Staff.currentName(), clock.now(), settings.abandonAfterNoShows());
+        course.recordAttendance(session, outcome, Staff.currentName(), clock.now(), settings.abandonAfterNoShows(),
+                signedAmong(course));
         return courses.saveAndFlush(course);
     }
 
@@ -161,6 +162,11 @@ public class SessionService {
      * The session's course, read after its sessions are locked: a signature of one of its notes under way has
      * committed by then, so {@link #requireNoSignedNote} sees it (and the other way round, see NoteService).
      */
+    /** The course's sessions that carry a signed note. */
+    private java.util.Set<Long> signedAmong(Course course) {
+        return signed.among(course.getSessions().stream().map(CourseSession::getId).toList());
+    }
+
     private Course courseOfSession(Long sessionId) {
         locks.lockCourseOf(sessionId);
         return courses.findBySessionId(sessionId)
