@@ -105,19 +105,20 @@ public class Course extends VersionedEntity {
     }
 
     /** Attended or no-show; where the course stands follows (started, completed, abandoned after no-shows). */
+    /** @param tookPlace sessions with a signed note: they took place, so an abandoned course does not release them */
     void recordAttendance(CourseSession session, SessionStatus outcome, String by, Instant at,
-            int abandonAfterNoShows) {
+            int abandonAfterNoShows, java.util.Set<Long> tookPlace) {
         switch (outcome) {
             case ATTENDED -> session.markAttended(by, at);
             case NO_SHOW -> session.markNoShow(by, at);
             default -> throw new IllegalArgumentException(outcome + " is not an attendance");
         }
         register(new SessionAct.AttendanceRecorded(session.getId(), patientId, outcome));
-        afterAttendance(abandonAfterNoShows, at);
+        afterAttendance(abandonAfterNoShows, at, tookPlace);
     }
 
     /** Attendance decides where a planned or active course stands. */
-    private void afterAttendance(int abandonAfterNoShows, Instant at) {
+    private void afterAttendance(int abandonAfterNoShows, Instant at, java.util.Set<Long> tookPlace) {
         if (isFinished() || status == CourseStatus.PAUSED) {
             return;
         }
@@ -135,7 +136,7 @@ public class Course extends VersionedEntity {
         if (trailingNoShows >= abandonAfterNoShows) {
             status = CourseStatus.ABANDONED;
             statusReason = com.coursebook.shared.Phrase.of("course.reason.noShows", trailingNoShows).stored();
-            releaseBooked("system", at); // the slots are free again; the patient is not coming
+            releaseBooked("system", at, tookPlace); // the slots are free again; the patient is not coming
             register(new CourseAct.Abandoned(getId(), patientId, statusReason));
             return;
         }
@@ -151,18 +152,21 @@ public class Course extends VersionedEntity {
         }
     }
 
-    /** The booked sessions are cancelled by the clinic (kept for the record), so their slots are free again. */
-    private void releaseBooked(String by, Instant at) {
-        sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+    /**
+     * The booked sessions are cancelled by the clinic (kept for the record), so their slots are free again; not one
+     * with a signed note ({@code tookPlace}), which took place whatever its attendance says (the database refuses too).
+     */
+    private void releaseBooked(String by, Instant at, java.util.Set<Long> tookPlace) {
+        sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED && !tookPlace.contains(s.getId()))
                 .forEach(s -> s.cancel(SessionStatus.CANCELLED_BY_CLINIC, by, at));
     }
 
     /** A clinician ends the course early, with the reason; its remaining sessions are released. */
-    void stop(String reason, String by, Instant at) {
+    void stop(String reason, String by, Instant at, java.util.Set<Long> tookPlace) {
         requireOpen();
         this.status = CourseStatus.STOPPED;
         this.statusReason = reason;
-        releaseBooked(by, at); // attended ones stay as they were
+        releaseBooked(by, at, tookPlace); // attended ones (and those with a signed note) stay as they were
         register(new CourseAct.Stopped(getId(), patientId, reason));
     }
 
@@ -288,9 +292,10 @@ public class Course extends VersionedEntity {
     }
 
     /** Fewer sessions: the latest booked ones are cancelled by the clinic (kept, not deleted). */
-    List<CourseSession> shortenBy(int count, String by, Instant at) {
+    List<CourseSession> shortenBy(int count, String by, Instant at, java.util.Set<Long> tookPlace) {
         requireOpen();
-        List<CourseSession> released = sessions.stream().filter(s -> s.getStatus() == SessionStatus.BOOKED)
+        List<CourseSession> released = sessions.stream()
+                .filter(s -> s.getStatus() == SessionStatus.BOOKED && !tookPlace.contains(s.getId()))
                 .sorted(Comparator.comparing(CourseSession::getStartsAt).reversed()).limit(count).toList();
         if (released.size() < count) {
             throw new com.coursebook.shared.ConflictException("course.shorten.tooFew", released.size());

@@ -70,9 +70,13 @@ public class CourseBooking {
 
     private final TransactionTemplate transactions;
 
+    private final SignedSessions signed;
+
     CourseBooking(Patients patients, TreatmentPrograms programs, Practitioners practitioners, RuleFacts facts,
             CoursePlanner planner, Courses courses, RuleOverrides overrides, ClinicClock clock, AuditTrail audit,
-            SkipDays skipDays, BookingPolicy policy, PlatformTransactionManager transactionManager) {
+            SkipDays skipDays, BookingPolicy policy, PlatformTransactionManager transactionManager,
+            SignedSessions signed) {
+        this.signed = signed;
         this.transactions = new TransactionTemplate(transactionManager);
         this.patients = patients;
         this.programs = programs;
@@ -174,7 +178,9 @@ public class CourseBooking {
             return course;
         }
         if (total < current) {
-            course.shortenBy(current - total, Staff.currentName(), clock.now());
+            // a booked session with a signed note took place: never among the ones released
+            course.shortenBy(current - total, Staff.currentName(), clock.now(),
+                    signed.among(course.getSessions().stream().map(CourseSession::getId).toList()));
         }
         else {
             course.extend(extension(course, total - current));

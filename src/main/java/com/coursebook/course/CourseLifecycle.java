@@ -30,8 +30,14 @@ public class CourseLifecycle {
 
     private final CourseRecheck recheck;
 
+    private final SignedSessions signed;
+
+    private final SessionLocks locks;
+
     CourseLifecycle(Courses courses, ClinicClock clock, BookingPolicy policy, RuleOverrides overrides,
-            CourseRecheck recheck) {
+            CourseRecheck recheck, SignedSessions signed, SessionLocks locks) {
+        this.signed = signed;
+        this.locks = locks;
         this.policy = policy;
         this.overrides = overrides;
         this.recheck = recheck;
@@ -59,8 +65,10 @@ public class CourseLifecycle {
     @Transactional
     @PreAuthorize("hasRole('CLINICIAN')")
     public void stop(Long courseId, String reason) {
+        locks.lockCourse(courseId); // a signature under way is seen, and its session is kept
         Course course = course(courseId);
-        course.stop(reason, Staff.currentName(), clock.now());
+        course.stop(reason, Staff.currentName(), clock.now(),
+                signed.among(course.getSessions().stream().map(CourseSession::getId).toList()));
         courses.saveAndFlush(course);
     }
 

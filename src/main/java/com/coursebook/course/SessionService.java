@@ -41,9 +41,12 @@ public class SessionService {
 
     private final SignedSessions signed;
 
+    private final SessionLocks locks;
+
     SessionService(Courses courses, ClinicClock clock, BookingPolicy policy, CourseSettings settings,
-            SessionOverlaps overlaps, SignedSessions signed) {
+            SessionOverlaps overlaps, SignedSessions signed, SessionLocks locks) {
         this.signed = signed;
+        this.locks = locks;
         this.overlaps = overlaps;
         this.courses = courses;
         this.clock = clock;
@@ -125,10 +128,14 @@ public class SessionService {
         if (outcome != SessionStatus.ATTENDED && outcome != SessionStatus.NO_SHOW) {
             throw new InvalidRequestException("outcome", "session.attendance.outcome");
         }
+        if (outcome == SessionStatus.NO_SHOW) {
+            requireNoSignedNote(List.of(session), "session.signedNote.noShow"); // the note says the patient came
+        }
         if (outcome == SessionStatus.ATTENDED && session.getStatus() == SessionStatus.BOOKED) {
             clearForToday(course, session).orElseThrow(); // no massage without passing check-in's rules
         }
-        course.recordAttendance(session, outcome, Staff.currentName(), clock.now(), settings.abandonAfterNoShows());
+        course.recordAttendance(session, outcome, Staff.currentName(), clock.now(), settings.abandonAfterNoShows(),
+                signedAmong(course));
         return courses.saveAndFlush(course);
     }
 
@@ -151,7 +158,17 @@ public class SessionService {
         });
     }
 
+    /**
+     * The session's course, read after its sessions are locked: a signature of one of its notes under way has
+     * committed by then, so {@link #requireNoSignedNote} sees it (and the other way round, see NoteService).
+     */
+    /** The course's sessions that carry a signed note. */
+    private java.util.Set<Long> signedAmong(Course course) {
+        return signed.among(course.getSessions().stream().map(CourseSession::getId).toList());
+    }
+
     private Course courseOfSession(Long sessionId) {
+        locks.lockCourseOf(sessionId);
         return courses.findBySessionId(sessionId)
                 .orElseThrow(() -> new NotFoundException("error.session.notFound", String.valueOf(sessionId)));
     }

@@ -14,6 +14,7 @@ import com.coursebook.course.CourseLifecycle;
 import com.coursebook.course.CourseQueries;
 import com.coursebook.course.CourseStatus;
 import com.coursebook.course.CourseView;
+import com.coursebook.course.SessionLocks;
 import com.coursebook.course.SessionStatus;
 import com.coursebook.patient.PatientService;
 import com.coursebook.security.Staff;
@@ -21,6 +22,7 @@ import com.coursebook.security.StaffNames;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.Phrase;
 
@@ -57,8 +59,12 @@ public class NoteService {
 
     private final StaffNames staffNames;
 
+    private final SessionLocks locks;
+
     NoteService(SessionNotes notes, NoteAmendments amendments, CourseQueries courses, CourseLifecycle lifecycle,
-            PatientService patients, AuditTrail audit, ClinicClock clock, Catalog catalog, StaffNames staffNames) {
+            PatientService patients, AuditTrail audit, ClinicClock clock, Catalog catalog, StaffNames staffNames,
+            SessionLocks locks) {
+        this.locks = locks;
         this.notes = notes;
         this.amendments = amendments;
         this.courses = courses;
@@ -72,22 +78,22 @@ public class NoteService {
 
     /** The session's draft, created on first save and replaced whole after; a signed note is refused. */
     public Saved saveDraft(Long sessionId, NoteContent content, Long version) {
-        Session session = session(sessionId, LocaleContextHolder.getLocale());
+        Session session = lockedSession(sessionId);
         Optional<SessionNote> existing = notes.findBySessionId(sessionId);
         SessionNote note = save(session, existing, content, version);
         return new Saved(view(note, session), existing.isEmpty());
     }
 
     public NoteView updateDraft(Long noteId, NoteContent content, Long version) {
+        Session session = lockedSession(sessionIdOf(noteId));
         SessionNote note = note(noteId);
-        Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
         return view(save(session, Optional.of(note), content, version), session);
     }
 
     /** Signs the note; the answer says when (and why) that held the course for review. */
     public NoteView sign(Long noteId) {
+        Session session = lockedSession(sessionIdOf(noteId));
         SessionNote note = note(noteId);
-        Session session = session(note.getSessionId(), LocaleContextHolder.getLocale());
         return signed(note, session);
     }
 
@@ -97,7 +103,7 @@ public class NoteService {
      */
     @Transactional(noRollbackFor = NoteIncompleteException.class)
     public NoteView saveAndSign(Long sessionId, NoteContent content, Long version) {
-        Session session = session(sessionId, LocaleContextHolder.getLocale());
+        Session session = lockedSession(sessionId);
         SessionNote note = save(session, notes.findBySessionId(sessionId), content, version);
         return signed(note, session);
     }
@@ -150,8 +156,9 @@ public class NoteService {
         NoteView previous = previous(session).orElse(null);
         NoteContent starting = note != null ? note.content()
                 : session.fields().carriedOver(previous == null ? null : previous.content());
+        boolean mayWrite = existing.map(n -> !n.isSigned() && n.isWrittenBy(Staff.currentName())).orElse(true);
         return new NoteWorkspace(session.course(), session.session(), patientName, session.fields(), note, previous,
-                starting);
+                starting, mayWrite);
     }
 
     private static NoteAct.Of of(Session session) {
@@ -167,6 +174,7 @@ public class NoteService {
         }
         if (existing.isPresent()) {
             SessionNote note = existing.get();
+            requireAuthor(note);
             if (version != null && version != note.getVersion()) {
                 throw new ConflictException("error.changedMeanwhile");
             }
@@ -182,6 +190,9 @@ public class NoteService {
             // Said here rather than by the note, which knows its signer only by login: people read names.
             throw new ConflictException("note.alreadySigned", note.getId(), staffNames.of(note.getSignedBy()));
         }
+        requireAuthor(note);
+        // cancelled or missed meanwhile: the lock taken first means that is seen here, not after signing
+        session.requireHeld();
         // A note vouches for what happened: not before the session's time has come (then the session is fixed).
         if (clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
             throw new ConflictException("note.sign.early", session.session().number());
@@ -194,6 +205,17 @@ public class NoteService {
         notes.saveAndFlush(note);
         holdForReviewIfNeeded(note, session);
         return note;
+    }
+
+    /**
+     * A draft is changed and signed only by the clinician who wrote it: a signature vouches for the words, and no
+     * one vouches for words they did not write (docs/security.md, "Who writes a note"). Said with the author's name,
+     * so the reader knows whom to ask.
+     */
+    private void requireAuthor(SessionNote note) {
+        if (!note.isWrittenBy(Staff.currentName())) {
+            throw new NotPermittedException("note.draft.notYours", staffNames.of(note.getAuthor()));
+        }
     }
 
     private void holdForReviewIfNeeded(SessionNote note, Session session) {
@@ -260,6 +282,20 @@ public class NoteService {
     private SessionNote noteOf(Long sessionId) {
         return notes.findBySessionId(sessionId)
                 .orElseThrow(() -> new NotFoundException("note.notFound.forSession", String.valueOf(sessionId)));
+    }
+
+    /**
+     * The session of a write, read after its course's sessions are locked (the order every act that changes a
+     * session takes): a move, cancellation or no-show under way has committed by then and is seen by the checks.
+     */
+    private Session lockedSession(Long sessionId) {
+        locks.lockCourseOf(sessionId);
+        return session(sessionId, LocaleContextHolder.getLocale());
+    }
+
+    private Long sessionIdOf(Long noteId) {
+        return notes.findSessionIdById(noteId)
+                .orElseThrow(() -> new NotFoundException("note.notFound", String.valueOf(noteId)));
     }
 
     private Session session(Long sessionId, Locale locale) {

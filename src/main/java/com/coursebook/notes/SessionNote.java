@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import com.coursebook.audit.Seal;
 import com.coursebook.shared.ConflictException;
+import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.VersionedEntity;
 
 /**
@@ -63,10 +64,16 @@ public class SessionNote extends VersionedEntity {
         register(new NoteAct.Drafted(this, of, false));
     }
 
-    /** The clinician vouches for the note as it stands; from now on it is read-only. */
+    /**
+     * The clinician who wrote the note vouches for it as it stands; from now on it is read-only. Nobody signs
+     * someone else's words (the database holds signed_by = author too).
+     */
     void sign(String by, Instant at, NoteAct.Of of) {
         if (isSigned()) {
             throw new ConflictException("note.alreadySigned", getId(), signedBy);
+        }
+        if (!isWrittenBy(by)) {
+            throw new NotPermittedException("note.draft.notYours", author);
         }
         this.status = NoteStatus.SIGNED;
         this.signedBy = by;
@@ -98,6 +105,11 @@ public class SessionNote extends VersionedEntity {
                 c.intensity(), c.tolerance(), c.painDuring(), c.painAfter(), c.findings(), c.sampleTaken(),
                 c.sampleLabel(), c.adverseEvent(), c.adverseEvents(), c.trend(), c.freeText(), author, signedBy,
                 signedAt);
+    }
+
+    /** Whether {@code login} wrote this note: only its author edits and signs it. */
+    public boolean isWrittenBy(String login) {
+        return author.equals(login);
     }
 
     public boolean isSigned() {

@@ -109,6 +109,38 @@ class SignedNoteKeepsSessionTest {
         assertThat(startAndStatus(signed)).isEqualTo(before);
     }
 
+    @Test
+    @DisplayName("a session with a signed note is not marked as missed (409, in words); its attendance is still "
+            + "recorded after the signature")
+    void signedSessionIsNoNoShow() throws Exception {
+        long signed = fixtures.course("PROSTATE_MASSAGE", "Prishedshii", 8, 920).get(0);
+        sign(signed);
+
+        mvc.perform(post("/api/sessions/{id}/attendance", signed).with(urologist())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"NO_SHOW\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Session 1 has a signed note, so the patient came: it cannot be "
+                        + "marked as missed."));
+        assertThat(startAndStatus(signed)).endsWith("BOOKED");
+        fixtures.markAttended(signed); // (the API records attendance on the session's day only; the database takes it)
+        assertThat(startAndStatus(signed)).endsWith("ATTENDED");
+    }
+
+    @Test
+    @DisplayName("stopping a course releases its booked sessions but keeps one with a signed note, whose attendance "
+            + "was not recorded yet: it took place")
+    void stoppingKeepsTheSignedSession() throws Exception {
+        List<Long> sessions = fixtures.course("PROSTATE_MASSAGE", "Ostanovlennyi", 8, 930);
+        sign(sessions.get(0));
+
+        mvc.perform(post("/api/courses/{id}/stop", fixtures.courseOf(sessions.get(0))).with(urologist())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Adverse event\"}"))
+                .andExpect(status().isOk());
+        assertThat(startAndStatus(sessions.get(0))).endsWith("BOOKED");
+        assertThat(startAndStatus(sessions.get(1))).endsWith("CANCELLED_BY_CLINIC");
+    }
+
     private void sign(long session) throws Exception {
         String saved = mvc.perform(post("/api/sessions/{id}/notes", session).with(urologist())
                         .contentType(MediaType.APPLICATION_JSON).content(completeNote("")))

@@ -1,6 +1,7 @@
 package com.coursebook.notes.web;
 
 import com.coursebook.shared.Forms;
+import com.coursebook.shared.ReturnsTo;
 import com.coursebook.notes.AmendmentForm;
 import com.coursebook.notes.NoteForm;
 import com.coursebook.notes.NoteService;
@@ -49,8 +50,12 @@ class NoteController {
         return render(workspace, model);
     }
 
-    /** "Save draft" or "Sign" (which saves first); both post the whole form. */
+    /**
+     * "Save draft" or "Sign" (which saves first); both post the whole form. A session cancelled or marked missed at
+     * the same moment (refused by the database's last guard) brings the clinician back to the note with the reason.
+     */
     @PostMapping
+    @ReturnsTo("/sessions/{sessionId}/note")
     String save(@PathVariable Long sessionId, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult result,
             @RequestParam(defaultValue = "draft") String action, Model model, Locale locale,
             RedirectAttributes redirect) {

@@ -12,6 +12,7 @@ import com.coursebook.course.SlotTakenException;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.NotPermittedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
@@ -168,14 +169,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.CONFLICT, "problem.conflict.title", "error.changedMeanwhile"));
     }
 
-    /** The database's own guarantees (exclusion constraints, checks) lost a race or caught a mistake. */
+    /**
+     * The database's own guarantees (exclusion constraints, a signed note's session, checks) lost a race or caught a
+     * mistake: said in words where the guard has its own SQLSTATE.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-        boolean overlap = ex.getMostSpecificCause() instanceof java.sql.SQLException sql
-                && "23P01".equals(sql.getSQLState());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
-                overlap ? "problem.slotTaken.title" : "problem.conflict.title",
-                overlap ? "problem.slotTaken.detail.null" : "problem.integrity.detail"));
+        ProblemDetail problem = DatabaseRefusal.of(ex)
+                .map(refusal -> problem(HttpStatus.CONFLICT, refusal.titleCode, refusal.detailCode))
+                .orElseGet(() -> problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.integrity.detail"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** The role may do this, but not to this record (someone else's draft): 403, saying whose it is. */
+    @ExceptionHandler(NotPermittedException.class)
+    ResponseEntity<ProblemDetail> notPermitted(NotPermittedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                text(ex.messageCode(), ex.arguments()));
+        problem.setTitle(text("problem.notPermitted.title"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     private ProblemDetail problem(HttpStatus status, String titleCode, String detailCode) {

@@ -1,6 +1,5 @@
 package com.coursebook.platform.web;
 
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import com.coursebook.course.SlotTakenException;
 import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.ReturnsTo;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,17 +95,28 @@ class WebExceptionHandler {
         return back(to, request);
     }
 
-    /** The database's overlap constraint refused a booking that lost a race at commit (SQLSTATE 23P01). */
+    /**
+     * A guard of the database refused an act that lost a race: the overlap constraint (SQLSTATE 23P01), or a signed
+     * note's session (23S01, 23S02, V18). Any other violation stays an error.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    String overlapAtCommit(DataIntegrityViolationException ex, HandlerMethod handler, HttpServletRequest request,
+    String refusedByDatabase(DataIntegrityViolationException ex, HandlerMethod handler, HttpServletRequest request,
             RedirectAttributes redirect) {
-        if (!(ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState()))) {
-            throw ex;
-        }
+        DatabaseRefusal refusal = DatabaseRefusal.of(ex).orElseThrow(() -> ex);
         ReturnsTo to = returnsTo(handler, ex);
-        redirect.addFlashAttribute("problem", "problem.slotTaken.detail.null");
+        redirect.addFlashAttribute("problem", refusal.detailCode);
         redirect.addFlashAttribute("problemArgs", new Object[0]);
         return back(to, request);
+    }
+
+    /** Someone else's record (a colleague's draft): 403, with whose it is in words. */
+    @ExceptionHandler(NotPermittedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String notPermitted(NotPermittedException ex, Model model) {
+        model.addAttribute("status", 403);
+        model.addAttribute("problem", ex.messageCode());
+        model.addAttribute("problemArgs", ex.arguments());
+        return "error";
     }
 
     /** A state that does not allow the act, or input the domain refuses (a missing record is handled above). */

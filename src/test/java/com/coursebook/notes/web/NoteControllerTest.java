@@ -145,6 +145,19 @@ class NoteControllerTest {
     }
 
     @Test
+    @WithMockUser(roles = "CLINICIAN")
+    @DisplayName("a signature the database refuses because the session was cancelled meanwhile (SQLSTATE 23S02) "
+            + "brings the clinician back to the note with the reason, not an error page")
+    void signatureRefusedByTheDatabase() throws Exception {
+        given(notes.saveAndSign(eq(31L), any(), any())).willThrow(new org.springframework.dao
+                .DataIntegrityViolationException("refused", new java.sql.SQLException("session 31 did not take place",
+                        "23S02")));
+        mvc.perform(post("/sessions/31/note").with(csrf()).param("action", "sign").param("durationMinutes", "5"))
+                .andExpect(redirectedUrl("/sessions/31/note"))
+                .andExpect(flash().attribute("problem", "note.session.notHeld.meanwhile"));
+    }
+
+    @Test
     @WithMockUser(roles = "RECEPTIONIST")
     @DisplayName("reception can neither read nor write a note")
     void receptionForbidden() throws Exception {
@@ -160,6 +173,6 @@ class NoteControllerTest {
     }
 
     private static NoteWorkspace workspace(NoteView note, NoteContent starting) {
-        return new NoteWorkspace(null, null, "Orlov Ivan", null, note, null, starting);
+        return new NoteWorkspace(null, null, "Orlov Ivan", null, note, null, starting, true);
     }
 }
