@@ -11,9 +11,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password, for the login form and HTTP Basic alike, behind the {@link SignInThrottle}: an attempt
- * that must wait is refused before bcrypt runs, a wrong password is counted, a right one clears its address's
- * count. Being the application's one {@link AuthenticationProvider} bean, Spring Security builds the global
+ * Username and password, for the login form and HTTP Basic alike, behind the {@link SignInThrottle}: each attempt is
+ * reserved (counted) before bcrypt runs, or refused without counting if it must wait; a wrong password leaves the
+ * count standing, a right one takes it back and clears its address's count. Being the application's one {@link AuthenticationProvider} bean, Spring Security builds the global
  * authentication manager from it (and still publishes its success and failure events).
  */
 @Component
@@ -34,16 +34,16 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String account = SignInThrottle.account(attempt.getName());
         String address = SignInThrottle.address(attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null);
-        SignInThrottle.Attempt checked = throttle.check(account, address);
+        SignInThrottle.Attempt reserved = throttle.reserve(account, address);
         Authentication signedIn;
         try {
             signedIn = passwords.authenticate(attempt);
         }
         catch (BadCredentialsException ex) { // an unknown name too: the provider hides which it was
-            throttle.failed(account, address);
+            throttle.failed(reserved);
             throw ex;
         }
-        throttle.succeeded(checked);
+        throttle.succeeded(reserved);
         return signedIn;
     }
 
