@@ -1,7 +1,9 @@
 package com.coursebook.security.web;
 
+import java.time.Duration;
 import java.util.List;
 
+import com.coursebook.audit.SignInFailures;
 import com.coursebook.security.AppUser;
 import com.coursebook.security.AppUsers;
 import com.coursebook.security.Staff;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's sign-in page (/admin/**, admins only): who is locked or made to wait, unlocking them; every working
+ * The admin's sign-in page (/admin/**, admins only): who is locked or made to wait and why, unlocking them; failed
+ * sign-ins of the last hour by address (counted outside the audit chain); every working
  * API token, revoking any, and making one for any user.
  */
 @Controller
@@ -37,10 +40,13 @@ class SignInAdminController {
 
     private final AppUsers users;
 
-    SignInAdminController(SignInThrottle throttle, ApiTokens tokens, AppUsers users) {
+    private final SignInFailures failures;
+
+    SignInAdminController(SignInThrottle throttle, ApiTokens tokens, AppUsers users, SignInFailures failures) {
         this.throttle = throttle;
         this.tokens = tokens;
         this.users = users;
+        this.failures = failures;
     }
 
     @ModelAttribute("users")
@@ -54,6 +60,7 @@ class SignInAdminController {
             model.addAttribute("tokenForm", new TokenForm());
         }
         model.addAttribute("locks", throttle.locks());
+        model.addAttribute("failedSignIns", failures.recent(Duration.ofHours(1)));
         model.addAttribute("tokens", tokens.active());
         return "security/sign-in-admin";
     }
