@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -210,9 +211,12 @@ class SignInThrottlingTest {
         String desk = TestUsers.address();
         mvc.perform(get("/api/admin/sign-in-locks").with(httpBasic(admin, PASSWORD)).with(TestUsers.from(desk)))
                 .andExpect(status().isOk());
-        lockFromElsewhere(admin, 10);
+        String lastGuess = lockFromElsewhere(admin, 10);
+        // Locked, but not at the admin's desk; the API names the lock's cause.
         mvc.perform(get("/api/admin/sign-in-locks").with(httpBasic(admin, PASSWORD)).with(TestUsers.from(desk)))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.account == '" + admin + "')].addresses").value(hasItem(10)))
+                .andExpect(jsonPath("$[?(@.account == '" + admin + "')].latest").value(hasItem(lastGuess)));
         // The admin's page: the lock, and why: how many wrong passwords from how many addresses, the last one.
         mvc.perform(get("/admin/sign-in").with(user(users.loadUserByUsername(admin))))
                 .andExpect(content().string(containsString(name)))
