@@ -67,6 +67,9 @@ public class PasswordPolicy {
     /** Parts of a login or name shorter than this are no word to avoid (initials, "of"). */
     private static final int MIN_PERSONAL_WORD = 3;
 
+    /** The name of the dictionary of the person's own words. */
+    private static final String PERSON = "person";
+
     private final PasswordValidator validator;
 
     PasswordPolicy() {
@@ -113,10 +116,11 @@ public class PasswordPolicy {
      * Null when the estimate reaches {@link #MIN_ENTROPY}; otherwise the message code of the reason that cost the
      * most: the person's own login or name first (the first thing anyone would try), then the kind of pattern found.
      * A configuration per check, since the person's words are a dictionary of their own; the shipped dictionaries are
-     * loaded once and shared.
+     * loaded once and shared. nbvcxz hands out its own static list of them: it is copied, never added to, or every
+     * person's words would stay in it for everyone after.
      */
     static String guessable(String password, Set<String> personalWords) {
-        List<Dictionary> dictionaries = ConfigurationBuilder.getDefaultDictionaries();
+        List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
         if (!personalWords.isEmpty()) {
             DictionaryBuilder person = new DictionaryBuilder().setDictionaryName(PERSON).setExclusion(true);
             personalWords.forEach(word -> person.addWord(word, 0));
@@ -151,8 +155,6 @@ public class PasswordPolicy {
         }
         return "password.guessable";
     }
-
-    private static final String PERSON = "person";
 
     /** The login and the display name, whole, without separators, and each part of three letters or more. */
     static Set<String> personalWords(String username, String displayName) {

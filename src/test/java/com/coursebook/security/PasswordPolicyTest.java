@@ -73,6 +73,13 @@ class PasswordPolicyTest {
     }
 
     @Test
+    @DisplayName("one person's words are theirs alone: checking another's password afterwards does not avoid them")
+    void personalWordsStayWithTheirPerson() {
+        assertThat(codes("p", "kvaxmir", "Kvaxmir Zelt", "kvaxmir-zelt-77")).containsExactly("password.likeLogin");
+        assertThatCode(() -> policy.check("p", "nurse", null, "kvaxmir-zelt-77")).doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("the login itself is refused, in any case; the login inside a longer, strong password is not")
     void notTheLogin() {
         assertThat(codes("p", "maria.ivanova", "Maria.Ivanova")).contains("password.sameAsUsername");
