@@ -144,20 +144,22 @@ public class SignInThrottle {
     }
 
     /**
-     * The password was wrong: the reservation stands as a failure, and the account's lock is set (for {@link #LOCK})
-     * once its failures reach {@link #ACCOUNT_LOCK_AFTER}.
+     * The password was wrong: the reservation stands as a failure, its waits start now (after bcrypt, not at the
+     * reservation), and the account's lock is set (for {@link #LOCK}) once its failures reach
+     * {@link #ACCOUNT_LOCK_AFTER}.
      */
     public void failed(Attempt attempt) {
-        if (attempt.account().isEmpty()) {
-            return;
-        }
         jdbc.sql("""
-                UPDATE sign_in_throttle SET locked_until = now() + make_interval(secs => :lock)
-                WHERE account = :account AND address = '' AND failures >= :lockAfter
-                  AND window_started_at > now() - make_interval(secs => :window)
-                  AND (locked_until IS NULL OR locked_until <= now())
-                """).param("account", attempt.account()).param("lockAfter", ACCOUNT_LOCK_AFTER)
-                .param("window", WINDOW.toSeconds()).param("lock", LOCK.toSeconds()).update();
+                UPDATE sign_in_throttle SET last_failure_at = now(),
+                    locked_until = CASE WHEN address = '' AND failures >= :lockAfter
+                                             AND window_started_at > now() - make_interval(secs => :window)
+                                             AND (locked_until IS NULL OR locked_until <= now())
+                                        THEN now() + make_interval(secs => :lock) ELSE locked_until END
+                WHERE (account = :account AND account <> '' AND address IN ('', :address))
+                   OR (account = '' AND address = :address)
+                """).param("account", attempt.account()).param("address", attempt.address())
+                .param("lockAfter", ACCOUNT_LOCK_AFTER).param("window", WINDOW.toSeconds())
+                .param("lock", LOCK.toSeconds()).update();
     }
 
     /**
