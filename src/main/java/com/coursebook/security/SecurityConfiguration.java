@@ -57,7 +57,7 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(PublicUrlSettings.class)
+@EnableConfigurationProperties({ PublicUrlSettings.class, TrustedProxies.Settings.class })
 public class SecurityConfiguration {
 
     /** Only what the app serves itself; no inline script or style, no framing. */

@@ -84,7 +84,7 @@ public class StaffAdministration {
             throw new InvalidRequestException("username", "staff.username.taken", username);
         }
         requirePractitioner(form, null);
-        policy.check("temporaryPassword", username, form.getTemporaryPassword());
+        policy.check("temporaryPassword", username, form.getDisplayName(), form.getTemporaryPassword());
         AppUser user = AppUser.created(username, encoder.encode(form.getTemporaryPassword()), form.getDisplayName(),
                 roles(form), form.getPractitionerId(), form.getLanguage());
         return view(users.saveAndFlush(user));
@@ -136,7 +136,7 @@ public class StaffAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     public StaffView setTemporaryPassword(Long id, String password) {
         AppUser user = find(id);
-        policy.check("newPassword", user.getUsername(), password);
+        policy.check("newPassword", user.getUsername(), user.getDisplayName(), password);
         user.setTemporaryPassword(encoder.encode(password));
         return view(save(user));
     }
@@ -155,7 +155,7 @@ public class StaffAdministration {
         if (form.getConfirmPassword() != null && !Objects.equals(form.getConfirmPassword(), form.getNewPassword())) {
             throw new InvalidRequestException("confirmPassword", "password.mismatch");
         }
-        policy.check("newPassword", user.getUsername(), form.getNewPassword());
+        policy.check("newPassword", user.getUsername(), user.getDisplayName(), form.getNewPassword());
         if (encoder.matches(form.getNewPassword(), user.getPasswordHash())) {
             throw new InvalidRequestException("newPassword", "password.sameAsCurrent");
         }

@@ -130,8 +130,8 @@ class FirstDayBrowserTest extends BrowserTest {
         shot("first-day-staff");
 
         signOut();
-        signIn("front", "Temporary-pass-front");
-        choosePassword("Temporary-pass-front", "Front desk of Lesnaya 2026");
+        signIn("front", "Lilac-kettle-7-front");
+        choosePassword("Lilac-kettle-7-front", "Front desk of Lesnaya 2026");
         click(By.cssSelector("#main-nav a[href='/patients/new']"));
         type("familyName", "Pervyi");
         type("givenName", "Pavel");
@@ -155,8 +155,8 @@ class FirstDayBrowserTest extends BrowserTest {
 
         AHEAD.set(Duration.ofDays(2)); // the first session, tomorrow at 10:00, has taken place
         signOut();
-        signIn("anovikov", "Temporary-pass-anovikov");
-        choosePassword("Temporary-pass-anovikov", "Novikov signs his notes");
+        signIn("anovikov", "Lilac-kettle-7-anovikov");
+        choosePassword("Lilac-kettle-7-anovikov", "Novikov signs his notes");
         driver.get(chart);
         click(By.cssSelector(".session-list li:first-child a"));
         click(By.id("session-note-link"));
@@ -189,7 +189,7 @@ class FirstDayBrowserTest extends BrowserTest {
         if (practitioner != null) {
             selectByText(By.cssSelector("select[name='practitionerId']"), practitioner);
         }
-        type("temporaryPassword", "Temporary-pass-" + username);
+        type("temporaryPassword", "Lilac-kettle-7-" + username);
         submit(By.id("save-login"));
     }
 

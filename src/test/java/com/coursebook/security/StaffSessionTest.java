@@ -84,6 +84,32 @@ class StaffSessionTest {
     }
 
     @Test
+    @DisplayName("a guessable new password is refused with the reason, in the person's language: spaces, repeats, the "
+            + "login doubled or with digits, the name")
+    void guessablePasswordSaysWhy() throws Exception {
+        String login = StaffApiTest.unique("guess");
+        create(login, "en");
+        MockHttpSession session = signIn(login, TEMPORARY);
+        assertRefused(session, "en", " ".repeat(12), "Spaces alone are no password");
+        assertRefused(session, "en", "demodemodemo", "it repeats");
+        assertRefused(session, "en", login + login, "Too close to your login or name");
+        assertRefused(session, "en", login + "123456", "Too close to your login or name");
+        assertRefused(session, "ru", "demodemodemo", "повтор");
+        assertRefused(session, "ru", login + "2026", "похож на ваш логин или имя");
+        assertThat(jdbc.sql("SELECT must_change_password FROM app_user WHERE username = ?").param(login)
+                .query(Boolean.class).single()).as("nothing changed").isTrue();
+    }
+
+    private void assertRefused(MockHttpSession session, String language, String password, String words)
+            throws Exception {
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("lang", language)
+                        .param("currentPassword", TEMPORARY).param("newPassword", password)
+                        .param("confirmPassword", password))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(words)));
+    }
+
+    @Test
     @DisplayName("a disabled user's open browser session is refused at its next request, and they cannot sign in again")
     void disabledSessionRefused() throws Exception {
         String login = StaffApiTest.unique("leaver");

@@ -29,6 +29,15 @@ final class TestUsers {
         return username;
     }
 
+    /** A new admin with this password; returns the username. */
+    static String admin(JdbcClient jdbc, PasswordEncoder encoder, String password) {
+        String username = "signin-admin-" + RUN + "-" + next.incrementAndGet();
+        jdbc.sql("WITH u AS (INSERT INTO app_user (username, password_hash, display_name) VALUES (?, ?, ?) RETURNING id) "
+                        + "INSERT INTO app_user_role (user_id, role) SELECT id, 'ADMIN' FROM u")
+                .params(username, encoder.encode(password), "Test " + username).update();
+        return username;
+    }
+
     /** An address no other test uses (documentation range 198.51.100.0/24 and onwards, by counter). */
     static String address() {
         int n = next.incrementAndGet();

@@ -1,6 +1,7 @@
 package com.coursebook.audit.internal;
 
 import com.coursebook.audit.AuditTrail;
+import com.coursebook.audit.SignInFailures;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.aopalliance.intercept.MethodInvocation;
@@ -16,6 +17,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -24,15 +26,20 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Sign-ins, failed sign-ins, sign-outs and refused requests, from the events Spring Security publishes, so the
  * security configuration needs no hooks. A password is never recorded: a failed sign-in keeps the name typed and why
  * it failed. Repeats within a minute are counted, not written again (AuditTrail's flood control), so a script
- * signing in with HTTP Basic on every call, or guessing passwords, makes one line a minute.
+ * signing in with HTTP Basic on every call makes one line a minute; failed sign-ins are counted per name, address and
+ * minute, and past a few per address only counted ({@link SignInFailures}), so a flood of made-up names does not grow
+ * the chained trail.
  */
 @Component
 class SecurityEventsAudit {
 
     private final AuditTrail audit;
 
-    SecurityEventsAudit(AuditTrail audit) {
+    private final SignInFailures failures;
+
+    SecurityEventsAudit(AuditTrail audit, SignInFailures failures) {
         this.audit = audit;
+        this.failures = failures;
     }
 
     @EventListener
@@ -40,10 +47,11 @@ class SecurityEventsAudit {
         audit.recordAs(event.getAuthentication().getName(), "SIGN_IN", "USER", null, null, channel());
     }
 
+    /** A throttled attempt (refused before its password was checked) is published as a locked account's failure. */
     @EventListener
     void signInFailed(AbstractAuthenticationFailureEvent event) {
-        audit.recordAs(event.getAuthentication().getName(), "SIGN_IN_FAILED", "USER", null, null,
-                reason(event) + "; " + channel());
+        failures.record(event.getAuthentication().getName(), address(event.getAuthentication()),
+                event instanceof AuthenticationFailureLockedEvent, reason(event) + "; " + channel());
     }
 
     @EventListener
@@ -83,6 +91,15 @@ class SecurityEventsAudit {
             return "account expired";
         }
         return event.getException().getClass().getSimpleName();
+    }
+
+    /** The client's address as the container reports it (behind a trusted proxy, the client's). */
+    private static String address(Authentication attempt) {
+        if (attempt.getDetails() instanceof WebAuthenticationDetails details) {
+            return details.getRemoteAddress();
+        }
+        HttpServletRequest request = currentRequest();
+        return request == null ? null : request.getRemoteAddr();
     }
 
     /** Form sign-in, credentials sent with an API call, or an API token (Bearer) sent with one. */

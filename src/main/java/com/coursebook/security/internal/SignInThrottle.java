@@ -11,6 +11,8 @@ import com.coursebook.shared.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows password guessing without letting an attacker lock a real user out (the policy is in docs/security.md).
@@ -18,10 +20,14 @@ import org.springframework.stereotype.Component;
  * Failures are counted per account, per source address and per (account, address) pair in {@code
  * sign_in_throttle}, with the database's clock, so every instance shares the counts and the time. Plain SQL rather
  * than bucket4j's PostgreSQL buckets: the state must be listed and cleared by an admin, and the account lock lets a
- * known address through, which token buckets do not express; one upsert per failure is all it costs.
+ * known address through, which token buckets do not express.
  * <p>
- * A refused attempt is answered at once, without checking the password (no thread sleeps, no bcrypt is paid), and
- * counts as a failure itself, so hammering during a wait only lengthens it.
+ * An attempt is <em>reserved</em> before its password is checked: under transaction-level advisory locks on its
+ * account and its address, the counts are read and, if nothing holds the attempt back, raised at once, as if it had
+ * failed. So concurrent attempts queue for the decision, each sees the ones before it, and a burst cannot get more
+ * password checks than the limits allow. A right password then takes its reservation back. An attempt that must wait
+ * is refused at once, without checking the password (no thread sleeps, no bcrypt is paid) and without counting:
+ * a refusal is no failure, so a colleague's retries during a wait do not lock the account.
  */
 @Component
 public class SignInThrottle {
@@ -49,10 +55,18 @@ public class SignInThrottle {
     /** Names are keys here, not users; a bound keeps a hostile name from growing rows. */
     private static final int MAX_KEY = 100;
 
+    /** The first keys of the advisory locks a reservation takes (the second is the hash of the name or address). */
+    private static final int ACCOUNT_LOCKS = 17_001;
+
+    private static final int ADDRESS_LOCKS = 17_002;
+
     private final JdbcClient jdbc;
 
-    SignInThrottle(JdbcClient jdbc) {
+    private final TransactionTemplate transactions;
+
+    SignInThrottle(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
@@ -71,45 +85,55 @@ public class SignInThrottle {
     }
 
     /**
-     * Refuses an attempt that must wait, counting it as a failure; otherwise lets the password be checked, and says
-     * what a success will have to tidy (so a script signing in with HTTP Basic on every request costs one read).
+     * Reserves an attempt: refuses it if it must wait (counting nothing), or else counts it as a failure until
+     * {@link #succeeded} takes it back. One transaction, under advisory locks taken in a fixed order (account, then
+     * address), so concurrent reservations for the same account or address are decided one after another.
      *
      * @throws SignInThrottledException how long to wait, and whether the account is locked
      */
-    public Attempt check(String account, String address) {
-        List<Row> rows = jdbc.sql("""
-                SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until,
-                       t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
-                       (SELECT k.last_signed_in FROM sign_in_known_address k
-                        WHERE k.account = :account AND k.address = :address) AS known_at
-                FROM (SELECT 1) AS one
-                LEFT JOIN sign_in_throttle t
-                       ON (t.account = :account AND t.address IN ('', :address)) OR (t.account = '' AND t.address = :address)
-                """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
-                .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
-                        instant(r.getTimestamp("last_failure_at")), instant(r.getTimestamp("locked_until")),
-                        r.getBoolean("in_window"), instant(r.getTimestamp("now")), instant(r.getTimestamp("known_at"))))
-                .list();
-        Row first = rows.get(0); // the left join always gives one row
-        List<Row> held = first.account() == null ? List.of() : rows;
-        Verdict verdict = Verdict.of(held, first.now(), first.knownAt() != null
-                && first.knownAt().isAfter(first.now().minus(KNOWN_FOR)));
-        if (verdict.waitUntil() != null) {
-            failed(account, address);
-            throw new SignInThrottledException(Duration.between(first.now(), verdict.waitUntil()),
-                    verdict.accountLocked());
-        }
-        boolean pairCounted = held.stream().anyMatch(Row::pair);
-        boolean knownToday = first.knownAt() != null && first.knownAt().isAfter(first.now().minus(Duration.ofDays(1)));
-        return new Attempt(account, address, pairCounted, knownToday);
+    public Attempt reserve(String account, String address) {
+        return transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:accountLocks, hashtext(:account)), "
+                            + "pg_advisory_xact_lock(:addressLocks, hashtext(:address))")
+                    .param("accountLocks", ACCOUNT_LOCKS).param("account", account)
+                    .param("addressLocks", ADDRESS_LOCKS).param("address", address).query((r, n) -> 1).list();
+            List<Row> rows = jdbc.sql("""
+                    SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until,
+                           t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
+                           (SELECT k.last_signed_in FROM sign_in_known_address k
+                            WHERE k.account = :account AND k.address = :address) AS known_at
+                    FROM (SELECT 1) AS one
+                    LEFT JOIN sign_in_throttle t
+                           ON (t.account = :account AND t.address IN ('', :address))
+                              OR (t.account = '' AND t.address = :address)
+                    """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
+                    .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
+                            instant(r.getTimestamp("last_failure_at")), instant(r.getTimestamp("locked_until")),
+                            r.getBoolean("in_window"), instant(r.getTimestamp("now")),
+                            instant(r.getTimestamp("known_at"))))
+                    .list();
+            Row first = rows.get(0); // the left join always gives one row
+            List<Row> held = first.account() == null ? List.of() : rows;
+            boolean known = !account.isEmpty() && first.knownAt() != null
+                    && first.knownAt().isAfter(first.now().minus(KNOWN_FOR));
+            Verdict verdict = Verdict.of(held, first.now(), known);
+            if (verdict.waitUntil() != null) {
+                throw new SignInThrottledException(Duration.between(first.now(), verdict.waitUntil()),
+                        verdict.accountLocked());
+            }
+            count(account, address);
+            boolean knownToday = first.knownAt() != null
+                    && first.knownAt().isAfter(first.now().minus(Duration.ofDays(1)));
+            return new Attempt(account, address, knownToday);
+        });
     }
 
-    /** What {@link #check} found, for {@link #succeeded}. */
-    public record Attempt(String account, String address, boolean pairCounted, boolean knownToday) {
+    /** A reserved attempt, for {@link #failed} or {@link #succeeded}. */
+    public record Attempt(String account, String address, boolean knownToday) {
     }
 
-    /** Counts a failed attempt for the account, the address and the pair; locks the account at its threshold. */
-    public void failed(String account, String address) {
+    /** Raises the counts of the account, the address and the pair (a window that has passed starts again). */
+    private void count(String account, String address) {
         String values = account.isEmpty() ? "('', :address, 1, now(), now())"
                 : "(:account, '', 1, now(), now()), ('', :address, 1, now(), now()), (:account, :address, 1, now(), now())";
         jdbc.sql("""
@@ -119,28 +143,45 @@ public class SignInThrottle {
                     failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN 1 ELSE t.failures + 1 END,
                     window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN now()
                                              ELSE t.window_started_at END,
-                    last_failure_at = now(),
-                    locked_until = CASE WHEN t.address = '' AND t.window_started_at > now() - make_interval(secs => :window)
-                                             AND t.failures + 1 >= :lockAfter
-                                             AND (t.locked_until IS NULL OR t.locked_until <= now())
-                                        THEN now() + make_interval(secs => :lock) ELSE t.locked_until END
-                """.formatted(values)).param("account", account).param("address", address).param("window", WINDOW.toSeconds())
-                .param("lockAfter", ACCOUNT_LOCK_AFTER).param("lock", LOCK.toSeconds()).update();
+                    last_failure_at = now()
+                """.formatted(values)).param("account", account).param("address", address)
+                .param("window", WINDOW.toSeconds()).update();
     }
 
     /**
-     * A right password: the pair starts afresh and the address becomes known for the account (written only when
-     * there is something to change: the date is refreshed once a day).
+     * The password was wrong: the reservation stands as a failure, its waits start now (after bcrypt, not at the
+     * reservation), and the account's lock is set (for {@link #LOCK}) once its failures reach
+     * {@link #ACCOUNT_LOCK_AFTER}.
+     */
+    public void failed(Attempt attempt) {
+        jdbc.sql("""
+                UPDATE sign_in_throttle SET last_failure_at = now(),
+                    locked_until = CASE WHEN address = '' AND failures >= :lockAfter
+                                             AND window_started_at > now() - make_interval(secs => :window)
+                                             AND (locked_until IS NULL OR locked_until <= now())
+                                        THEN now() + make_interval(secs => :lock) ELSE locked_until END
+                WHERE (account = :account AND account <> '' AND address IN ('', :address))
+                   OR (account = '' AND address = :address)
+                """).param("account", attempt.account()).param("address", attempt.address())
+                .param("lockAfter", ACCOUNT_LOCK_AFTER).param("window", WINDOW.toSeconds())
+                .param("lock", LOCK.toSeconds()).update();
+    }
+
+    /**
+     * A right password: its reservation is taken back from the account's and the address's counts, the pair starts
+     * afresh, and the address becomes known for the account (its date refreshed once a day).
      */
     public void succeeded(Attempt attempt) {
         String account = attempt.account();
         String address = attempt.address();
+        jdbc.sql("""
+                UPDATE sign_in_throttle SET failures = failures - 1
+                WHERE failures > 0 AND ((account = :account AND address = '') OR (account = '' AND address = :address))
+                """).param("account", account).param("address", address).update();
         if (account.isEmpty()) {
             return;
         }
-        if (attempt.pairCounted()) {
-            jdbc.sql("DELETE FROM sign_in_throttle WHERE account = ? AND address = ?").params(account, address).update();
-        }
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE account = ? AND address = ?").params(account, address).update();
         if (attempt.knownToday()) {
             return;
         }
@@ -167,21 +208,38 @@ public class SignInThrottle {
         return counts + known;
     }
 
-    /** Accounts and addresses that must wait now, for the admin: the longest wait first. */
+    /**
+     * Accounts and addresses that must wait now, for the admin, the longest wait first, each with its cause: for an
+     * account, how many addresses its failures came from and the latest; for an address, how many names it tried and
+     * the latest (from the pair counts).
+     */
     public List<Lock> locks() {
         return jdbc.sql("""
-                SELECT account, address, failures, last_failure_at, locked_until, now() AS now FROM sign_in_throttle
-                WHERE window_started_at > now() - make_interval(secs => :window) OR locked_until > now()
-                ORDER BY locked_until DESC NULLS LAST, last_failure_at DESC
+                SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until, now() AS now,
+                       t.window_started_at > now() - make_interval(secs => :window) AS in_window,
+                       cause.others, cause.latest
+                FROM sign_in_throttle t
+                LEFT JOIN LATERAL (
+                    SELECT count(*) AS others,
+                           (array_agg(CASE WHEN t.address = '' THEN p.address ELSE p.account END
+                                      ORDER BY p.last_failure_at DESC))[1] AS latest
+                    FROM sign_in_throttle p
+                    WHERE p.account <> '' AND p.address <> ''
+                      AND p.window_started_at > now() - make_interval(secs => :window)
+                      AND ((t.address = '' AND p.account = t.account) OR (t.account = '' AND p.address = t.address))
+                ) cause ON t.account = '' OR t.address = ''
+                WHERE t.window_started_at > now() - make_interval(secs => :window) OR t.locked_until > now()
+                ORDER BY t.locked_until DESC NULLS LAST, t.last_failure_at DESC
                 """).param("window", WINDOW.toSeconds())
                 .query((rows, n) -> {
                     Row row = new Row(rows.getString("account"), rows.getString("address"), rows.getInt("failures"),
-                            rows.getTimestamp("last_failure_at").toInstant(), rows.getTimestamp("locked_until") == null
-                                    ? null : rows.getTimestamp("locked_until").toInstant(), true,
-                            rows.getTimestamp("now").toInstant(), null);
+                            instant(rows.getTimestamp("last_failure_at")), instant(rows.getTimestamp("locked_until")),
+                            rows.getBoolean("in_window"), instant(rows.getTimestamp("now")), null);
                     Instant until = row.waitUntil();
                     return until != null && until.isAfter(row.now())
-                            ? new Lock(row.account(), row.address(), row.failures(), row.lastFailure(), until) : null;
+                            ? new Lock(row.account(), row.address(), row.failures(), row.lastFailure(), until,
+                                    rows.getInt("others"), rows.getString("latest"))
+                            : null;
                 }).list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
@@ -201,12 +259,19 @@ public class SignInThrottle {
 
     /**
      * One who must wait: an account ({@code address} blank), an address ({@code account} blank), or a pair; until
-     * when, and how many failures in the current window.
+     * when, and how many failures in the current window. The cause, for an account: the number of addresses that
+     * failed against it and the latest of them; for an address: the number of names it failed with and the latest;
+     * for a pair: 0 and null.
      */
-    public record Lock(String account, String address, int failures, Instant lastFailure, Instant until) {
+    public record Lock(String account, String address, int failures, Instant lastFailure, Instant until, int others,
+            String latestOther) {
 
         public boolean accountLock() {
             return address.isEmpty();
+        }
+
+        public boolean addressLock() {
+            return account.isEmpty();
         }
     }
 
@@ -220,7 +285,10 @@ public class SignInThrottle {
         /** When this row lets the next attempt in, or null if it does not hold it back. */
         Instant waitUntil() {
             if (address.isEmpty()) {
-                return lockedUntil;
+                // Reservations still being checked count: the lock is written when the 10th fails, but the 11th
+                // attempt must not be checked meanwhile.
+                return inWindow && failures >= ACCOUNT_LOCK_AFTER && (lockedUntil == null || lockedUntil.isBefore(now))
+                        ? now.plus(LOCK) : lockedUntil;
             }
             int after = pair() ? PAIR_DELAY_AFTER : ADDRESS_DELAY_AFTER;
             if (!inWindow || failures < after) {
@@ -236,16 +304,16 @@ public class SignInThrottle {
         static Verdict of(List<Row> rows, Instant now, boolean known) {
             Instant until = null;
             boolean accountLocked = false;
-            boolean pairFailed = rows.stream().anyMatch(row -> row.pair() && row.inWindow());
             for (Row row : rows) {
                 Instant rowUntil = row.waitUntil();
                 if (rowUntil == null || !rowUntil.isAfter(now)) {
                     continue;
                 }
                 if (row.address().isEmpty()) {
-                    // The account is locked, but not for its user at an address they signed in from that has
-                    // not failed since: a guesser elsewhere cannot lock them out.
-                    if (known && !pairFailed) {
+                    // The account is locked, but never for its user at an address they signed in from: a guesser
+                    // elsewhere cannot lock them out, nor can a failure forged at that address. The password is
+                    // still checked there, and the pair's own waits still hold.
+                    if (known) {
                         continue;
                     }
                     accountLocked = true;

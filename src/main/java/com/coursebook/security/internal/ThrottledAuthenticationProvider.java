@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Username and password, for the login form and HTTP Basic alike, and API tokens ({@link ApiTokenAuthentication}),
- * behind the {@link SignInThrottle}: an attempt that must wait is refused before bcrypt runs, a wrong password or
- * an unknown token is counted, a right one clears its address's count. Being the application's one
- * {@link AuthenticationProvider} bean, Spring Security builds the global authentication manager from it (and still
- * publishes its success and failure events).
+ * behind the {@link SignInThrottle}: each attempt is reserved (counted) before bcrypt or the token look-up runs, or
+ * refused without counting if it must wait; a wrong password or an unknown token leaves the count standing, a right
+ * one takes it back and clears its address's count. Being the application's one {@link AuthenticationProvider}
+ * bean, Spring Security builds the global authentication manager from it (and still publishes its success and
+ * failure events).
  */
 @Component
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -39,17 +40,17 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String account = SignInThrottle.account(attempt.getName());
         String address = SignInThrottle.address(attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null);
-        SignInThrottle.Attempt checked = throttle.check(account, address);
+        SignInThrottle.Attempt reserved = throttle.reserve(account, address);
         Authentication signedIn;
         try {
             // A token attempt has no account name: it is counted against its address only.
             signedIn = (tokens.supports(attempt.getClass()) ? tokens : passwords).authenticate(attempt);
         }
         catch (BadCredentialsException ex) { // an unknown name or token too: the provider hides which it was
-            throttle.failed(account, address);
+            throttle.failed(reserved);
             throw ex;
         }
-        throttle.succeeded(checked);
+        throttle.succeeded(reserved);
         return signedIn;
     }
 

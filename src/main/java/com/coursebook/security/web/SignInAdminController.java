@@ -1,5 +1,8 @@
 package com.coursebook.security.web;
 
+import java.time.Duration;
+
+import com.coursebook.audit.SignInFailures;
 import com.coursebook.security.Staff;
 import com.coursebook.security.internal.ApiTokens;
 import com.coursebook.security.internal.SignInThrottle;
@@ -14,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's sign-in page (/admin/**, admins only): who is locked or made to wait, unlocking them; every working
- * API token, revoking any. Never making one: a token is a credential, made only by its owner (an admin's token for
- * someone else would let the admin act, and be audited, as that person).
+ * The admin's sign-in page (/admin/**, admins only): who is locked or made to wait and why, unlocking them; failed
+ * sign-ins of the last hour by address (counted outside the audit chain); every working API token, revoking any.
+ * Never making one: a token is a credential, made only by its owner (an admin's token for someone else would let
+ * the admin act, and be audited, as that person).
  */
 @Controller
 @RequestMapping("/admin/sign-in")
@@ -28,14 +32,18 @@ class SignInAdminController {
 
     private final ApiTokens tokens;
 
-    SignInAdminController(SignInThrottle throttle, ApiTokens tokens) {
+    private final SignInFailures failures;
+
+    SignInAdminController(SignInThrottle throttle, ApiTokens tokens, SignInFailures failures) {
         this.throttle = throttle;
         this.tokens = tokens;
+        this.failures = failures;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("locks", throttle.locks());
+        model.addAttribute("failedSignIns", failures.recent(Duration.ofHours(1)));
         model.addAttribute("tokens", tokens.active());
         return "security/sign-in-admin";
     }

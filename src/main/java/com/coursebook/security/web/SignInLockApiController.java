@@ -33,15 +33,21 @@ class SignInLockApiController {
         this.clock = clock;
     }
 
-    /** One lock: an account (address null), an address (account null) or the pair; until when (local time). */
-    record LockAnswer(String account, String address, int failures, LocalDateTime lastFailure, LocalDateTime until) {
+    /**
+     * One lock: an account (address null), an address (account null) or the pair; until when (local time); its
+     * cause: for an account, how many addresses failed against it, for an address, how many names it failed with
+     * (null otherwise), and the latest of them.
+     */
+    record LockAnswer(String account, String address, int failures, LocalDateTime lastFailure, LocalDateTime until,
+            Integer addresses, Integer names, String latest) {
     }
 
     @GetMapping
     List<LockAnswer> locks() {
         return throttle.locks().stream().map(lock -> new LockAnswer(lock.account().isEmpty() ? null : lock.account(),
                 lock.address().isEmpty() ? null : lock.address(), lock.failures(), clock.toLocal(lock.lastFailure()),
-                clock.toLocal(lock.until()))).toList();
+                clock.toLocal(lock.until()), lock.accountLock() ? lock.others() : null,
+                lock.addressLock() ? lock.others() : null, lock.latestOther())).toList();
     }
 
     /** Unlocks an account (and every address's count against it) or an address (and its counts on every account). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,36 +32,58 @@ class SignInThrottleSharingTest {
     @Test
     @DisplayName("failures counted by one instance lock the account for another; unlocking clears it for both")
     void shared() {
-        SignInThrottle second = new SignInThrottle(JdbcClient.create(dataSource));
+        SignInThrottle second = new SignInThrottle(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource));
         String account = "sharing-" + System.nanoTime();
         for (int i = 0; i < SignInThrottle.ACCOUNT_LOCK_AFTER; i++) {
-            (i % 2 == 0 ? first : second).failed(account, "192.0.2." + (i + 1)); // one failure per address
+            fail(i % 2 == 0 ? first : second, account, "192.0.2." + (i + 1)); // one failure per address
         }
         assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ''").param(account)
                 .query(Integer.class).single()).isEqualTo(SignInThrottle.ACCOUNT_LOCK_AFTER);
-        assertThatThrownBy(() -> second.check(account, "192.0.2.200")).isInstanceOf(SignInThrottledException.class)
+        assertThatThrownBy(() -> second.reserve(account, "192.0.2.200")).isInstanceOf(SignInThrottledException.class)
                 .satisfies(ex -> assertThat(((SignInThrottledException) ex).accountLocked()).isTrue());
-        assertThatThrownBy(() -> first.check(account, "192.0.2.201")).isInstanceOf(SignInThrottledException.class);
+        assertThatThrownBy(() -> first.reserve(account, "192.0.2.201")).isInstanceOf(SignInThrottledException.class);
         assertThat(second.locks()).anySatisfy(lock -> {
             assertThat(lock.account()).isEqualTo(account);
             assertThat(lock.accountLock()).isTrue();
+            assertThat(lock.others()).isEqualTo(SignInThrottle.ACCOUNT_LOCK_AFTER);
+            assertThat(lock.latestOther()).isEqualTo("192.0.2." + SignInThrottle.ACCOUNT_LOCK_AFTER);
         });
         assertThat(first.unlockAccount(account)).isTrue();
-        assertThat(second.check(account, "192.0.2.202").pairCounted()).isFalse(); // no exception: unlocked
+        second.succeeded(second.reserve(account, "192.0.2.202")); // no exception: unlocked
     }
 
     @Test
-    @DisplayName("a refused attempt is counted too, so hammering during a wait lengthens it")
-    void refusedCounts() {
+    @DisplayName("an attempt refused during a wait is not counted, so a colleague's retries do not lock the account")
+    void refusedDoesNotCount() {
         String account = "hammer-" + System.nanoTime();
         String address = "192.0.2.250";
-        for (int i = 0; i < SignInThrottle.PAIR_DELAY_AFTER + 1; i++) {
-            first.failed(account, address);
+        for (int i = 0; i < SignInThrottle.PAIR_DELAY_AFTER; i++) {
+            fail(first, account, address);
         }
-        assertThatThrownBy(() -> first.check(account, address)).isInstanceOf(SignInThrottledException.class);
-        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ?")
-                .params(account, address).query(Integer.class).single()).isEqualTo(SignInThrottle.PAIR_DELAY_AFTER + 2);
+        for (int i = 0; i < 9; i++) {
+            assertThatThrownBy(() -> first.reserve(account, address)).isInstanceOf(SignInThrottledException.class);
+        }
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ''")
+                .param(account).query(Integer.class).single()).isEqualTo(SignInThrottle.PAIR_DELAY_AFTER);
         first.unlockAccount(account);
+    }
+
+    @Test
+    @DisplayName("a right password takes its reservation back: the counts are as before the attempt")
+    void successTakesTheReservationBack() {
+        String account = "back-" + System.nanoTime();
+        String address = "192.0.2.249";
+        fail(first, account, "192.0.2.248");
+        first.succeeded(first.reserve(account, address));
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_throttle WHERE account = ? AND address = ''")
+                .param(account).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_throttle WHERE account = ? AND address = ?")
+                .params(account, address).query(Long.class).single()).isZero();
+        first.unlockAccount(account);
+    }
+
+    private static void fail(SignInThrottle throttle, String account, String address) {
+        throttle.failed(throttle.reserve(account, address));
     }
 
     @Test
@@ -68,8 +91,8 @@ class SignInThrottleSharingTest {
     void purge() {
         String old = "purge-old-" + System.nanoTime();
         String recent = "purge-recent-" + System.nanoTime();
-        first.failed(old, "192.0.2.240");
-        first.failed(recent, "192.0.2.241");
+        fail(first, old, "192.0.2.240");
+        fail(first, recent, "192.0.2.241");
         jdbc.sql("UPDATE sign_in_throttle SET window_started_at = now() - interval '1 hour', "
                 + "last_failure_at = now() - interval '1 hour' WHERE account = ?").param(old).update();
         assertThat(first.purgeExpired()).isGreaterThanOrEqualTo(2);
