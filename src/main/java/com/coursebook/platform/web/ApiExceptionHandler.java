@@ -19,7 +19,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.hibernate.exception.JDBCConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -176,6 +181,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
                 overlap ? "problem.slotTaken.title" : "problem.conflict.title",
                 overlap ? "problem.slotTaken.detail.null" : "problem.integrity.detail"));
+    }
+
+    /** The database cannot be reached (down, restarting, no connection within the pool's timeout): 503, try again. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class, JDBCConnectionException.class })
+    ResponseEntity<ProblemDetail> databaseDown(RuntimeException ex) {
+        if (!DatabaseDown.causes(ex)) {
+            throw ex;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseDownFilter.RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.databaseDown.title", "error.503"));
     }
 
     private ProblemDetail problem(HttpStatus status, String titleCode, String detailCode) {
