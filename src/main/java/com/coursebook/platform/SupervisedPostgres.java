@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -38,17 +41,21 @@ public final class SupervisedPostgres implements Closeable {
 
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
+    /** The restarted server's own log, in its data folder (the first one logs through zonky into the app's log). */
+    static final String LOG = "postmaster.log";
+
     private final Path dataDirectory;
 
     private final int port;
-
-    private final Map<String, String> serverConfig;
 
     private final boolean temporary;
 
     private final EmbeddedPostgres first;
 
-    private volatile EmbeddedPostgres current;
+    /** pg_ctl next to the postgres binary, and the options the first server was started with (postmaster.opts). */
+    private final Path pgCtl;
+
+    private final List<String> options;
 
     private volatile boolean up = true;
 
@@ -69,11 +76,12 @@ public final class SupervisedPostgres implements Closeable {
     private SupervisedPostgres(Path dataDirectory, int port, Map<String, String> serverConfig, boolean temporary)
             throws IOException {
         this.dataDirectory = dataDirectory;
-        this.serverConfig = serverConfig;
         this.temporary = temporary;
         this.first = start(dataDirectory, port, serverConfig);
-        this.current = first;
         this.port = first.getPort();
+        List<String> started = startedWith(dataDirectory.resolve("postmaster.opts"));
+        this.pgCtl = Path.of(started.get(0)).resolveSibling("pg_ctl");
+        this.options = started.subList(1, started.size());
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -114,7 +122,7 @@ public final class SupervisedPostgres implements Closeable {
 
     /** A connection factory as the superuser {@code postgres} (for backups and role set-up). */
     public DataSource superuser(String database) {
-        return current.getDatabase("postgres", database);
+        return first.getDatabase("postgres", database);
     }
 
     /** False from the moment the watchdog finds the server dead until a new one accepts connections. */
@@ -151,23 +159,35 @@ public final class SupervisedPostgres implements Closeable {
         }
     }
 
+    /**
+     * Starts the server again with pg_ctl, exactly as it was started (postmaster.opts), and waits until it accepts
+     * connections. zonky itself cannot start a second server on a folder in the same JVM (it keeps its own lock).
+     */
     private synchronized void restart() {
         if (closed) {
             return;
         }
         try {
-            Optional<ProcessHandle> postmaster = postmaster();
-            if (postmaster.isPresent()) {
+            if (postmaster().isPresent()) {
                 // not dead after all (a slow start), or still shutting down: look again next time
                 up = true;
                 readiness(ReadinessState.ACCEPTING_TRAFFIC);
                 return;
             }
-            // the dead server's lock file: remove it only now that its process is gone, or the new one refuses to start
-            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
-            closeQuietly(current); // releases zonky's own lock on the folder
-            current = start(dataDirectory, port, serverConfig);
+            removeStaleLocks();
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses to run as root; zonky does the same
+            }
+            command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-o", shellQuoted(options), "-w",
+                    "-t", "60", "-l", dataDirectory.resolve(LOG).toString(), "start"));
+            Process pgCtlStart = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(pgCtlStart.getInputStream().readAllBytes()).strip();
+            if (pgCtlStart.waitFor() != 0) {
+                throw new IOException(output + " (see " + dataDirectory.resolve(LOG) + ")");
+            }
             up = true;
+            retryAfter = WATCH_EVERY;
             log.warn("Embedded PostgreSQL restarted on {} (port {}) after crash recovery; serving again", dataDirectory,
                     port);
             readiness(ReadinessState.ACCEPTING_TRAFFIC);
@@ -180,6 +200,53 @@ public final class SupervisedPostgres implements Closeable {
             retryAfter = retryAfter.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY
                     : retryAfter.multipliedBy(2);
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The dead server's lock files, in the data folder and next to its socket, both naming its pid. Removed only
+     * now that the process is gone: a killed postmaster nobody reaps stays a zombie, which PostgreSQL takes for a
+     * running server and would refuse to start beside.
+     */
+    private void removeStaleLocks() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        // postmaster.pid: pid, data folder, start time, port, socket folder, ...
+        if (lines.size() >= 5 && !lines.get(4).isBlank()) {
+            Path socketLock = Path.of(lines.get(4).trim(), ".s.PGSQL." + port + ".lock");
+            Optional<Long> holder = readPid(socketLock);
+            if (holder.isPresent() && !alive(holder.get())) {
+                Files.deleteIfExists(socketLock);
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** postmaster.opts: the binary and each argument in double quotes; the data folder is given to pg_ctl anew. */
+    static List<String> startedWith(Path optsFile) throws IOException {
+        List<String> words = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(Files.readString(optsFile));
+        String text = Files.readString(optsFile).strip();
+        int firstQuote = text.indexOf(" \"");
+        words.add(firstQuote < 0 ? text : text.substring(0, firstQuote));
+        List<String> arguments = new ArrayList<>();
+        while (quoted.find()) {
+            arguments.add(quoted.group(1));
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i).equals("-D")) {
+                i++;
+                continue;
+            }
+            words.add(arguments.get(i));
+        }
+        return words;
+    }
+
+    private static String shellQuoted(List<String> words) {
+        return String.join(" ", words.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").toList());
     }
 
     private boolean postmasterAlive() {
@@ -188,8 +255,12 @@ public final class SupervisedPostgres implements Closeable {
 
     /** The live process named in postmaster.pid: a process that is gone or a zombie is none. */
     private Optional<ProcessHandle> postmaster() {
-        return readPid(dataDirectory.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive).filter(process -> !zombie(process.pid()));
+        return readPid(dataDirectory.resolve("postmaster.pid")).filter(SupervisedPostgres::alive)
+                .flatMap(ProcessHandle::of);
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && !zombie(pid);
     }
 
     static Optional<Long> readPid(Path pidFile) {
@@ -222,15 +293,6 @@ public final class SupervisedPostgres implements Closeable {
         }
     }
 
-    private static void closeQuietly(EmbeddedPostgres server) {
-        try {
-            server.close();
-        }
-        catch (IOException | RuntimeException ex) {
-            log.debug("Closing the dead server's handle: {}", ex.toString());
-        }
-    }
-
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -238,10 +300,7 @@ public final class SupervisedPostgres implements Closeable {
         }
         closed = true;
         watchdog.shutdownNow();
-        current.close();
-        if (current != first) {
-            closeQuietly(first);
-        }
+        first.close(); // pg_ctl stop on the folder: stops whichever server runs there now
         if (temporary) {
             FileSystemUtils.deleteRecursively(dataDirectory);
         }

@@ -42,7 +42,7 @@ final class OnlineBackup {
 
     private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
             "tablespace_map", "backup_manifest", "postgresql.auto.conf.tmp", "current_logfiles", "epg-lock",
-            BackupArchive.RESTORED_FROM);
+            BackupArchive.RESTORED_FROM, "postmaster.log");
 
     private OnlineBackup() {
     }
