@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,6 +167,11 @@ public class Backups {
         Path partial = directory.resolve(name + ".part");
         try {
             Files.createDirectories(directory);
+            Files.deleteIfExists(partial);
+            // patient data: readable by the app's own user only
+            if (Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null) {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
                 zip.setLevel(Deflater.BEST_SPEED); // WAL and table files shrink well even so; CPU is scarce
                 OnlineBackup.take(connection, server.dataDirectory(), zip);
