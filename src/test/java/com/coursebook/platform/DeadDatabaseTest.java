@@ -8,12 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import com.coursebook.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,7 @@ class DeadDatabaseTest {
     int port;
 
     @Autowired
-    SupervisedPostgres server;
+    EmbeddedPostgres server;
 
     @Autowired
     JdbcClient jdbc;
@@ -52,14 +55,16 @@ class DeadDatabaseTest {
                     + "VALUES ('Test', 'Crashova', DATE '1980-01-01', 'FEMALE') RETURNING id").query(Long.class).single();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             assertThat(get(http, "/api/catalog/programs").statusCode()).isEqualTo(200);
-            long pid = SupervisedPostgres.readPid(server.dataDirectory().resolve("postmaster.pid")).orElseThrow();
+            Path pidFile = Path.of(JdbcClient.create(server.getPostgresDatabase()).sql("SHOW data_directory")
+                    .query(String.class).single(), "postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
 
             long killedAt = System.nanoTime();
             assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue(); // SIGKILL
             List<Answer> answers = new ArrayList<>();
             // The restart takes about a second; to watch the app while the database is away, hold its port for a few
             // seconds, so the first restarts fail ("could not bind") and the watchdog keeps trying.
-            try (ServerSocket blocker = bindWithin(server.port(), Duration.ofSeconds(3))) {
+            try (ServerSocket blocker = bindWithin(server.getPort(), Duration.ofSeconds(3))) {
                 long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
                 while (System.nanoTime() < until) {
                     answers.add(ask(http, killedAt));
@@ -70,7 +75,7 @@ class DeadDatabaseTest {
             do {
                 Thread.sleep(200);
                 back = ask(http, killedAt);
-            } while (back.status() != 200 || !server.isUp());
+            } while (back.status() != 200 || back.readiness() != 200);
             System.out.println("After kill -9 of the postmaster: " + answers + ", then " + back);
 
             assertThat(answers).as("answers while the database was down").isNotEmpty().allSatisfy(answer -> {
@@ -82,7 +87,7 @@ class DeadDatabaseTest {
             assertThat(answers).anySatisfy(answer -> assertThat(answer.readiness()).isEqualTo(503));
             assertThat(get(http, "/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(get(http, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-            long newPid = SupervisedPostgres.readPid(server.dataDirectory().resolve("postmaster.pid")).orElseThrow();
+            long newPid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             assertThat(newPid).isNotEqualTo(pid);
             assertThat(jdbc.sql("SELECT family_name FROM patient WHERE id = ?").param(kept).query(String.class).single())
                     .isEqualTo("Crashova");
