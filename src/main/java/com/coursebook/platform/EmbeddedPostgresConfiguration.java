@@ -15,16 +15,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.coursebook.platform.backup.BackupArchive;
+import com.coursebook.platform.backup.BackupProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.coursebook.platform.backup.BackupArchive;
-import com.coursebook.platform.backup.BackupProperties;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -45,8 +44,8 @@ public class EmbeddedPostgresConfiguration {
      * folder that does not exist yet may first be filled from a backup ({@code coursebook.backup.restore-from}).
      */
     @Bean(destroyMethod = "close")
-    SupervisedPostgres supervisedPostgres(EmbeddedDatabaseProperties properties, BackupProperties backups)
-            throws IOException {
+    SupervisedPostgres supervisedPostgres(EmbeddedDatabaseProperties properties, BackupProperties backups,
+            ApplicationEventPublisher events) throws IOException {
         Map<String, String> config = new LinkedHashMap<>();
         Path dataDirectory;
         if (properties.persistent()) {
@@ -63,16 +62,18 @@ public class EmbeddedPostgresConfiguration {
             log.info("Embedded PostgreSQL with data in {}", dataDirectory);
         }
         else {
-            // a folder of our own rather than zonky's, which zonky would delete when the first server is closed
+            // a throw-away folder of our own: zonky's own one goes with the first server, and a restart needs it
             dataDirectory = Files.createTempDirectory("coursebook-pg-");
         }
-        return SupervisedPostgres.start(dataDirectory, properties.port(), config, !properties.persistent());
+        SupervisedPostgres server = SupervisedPostgres.start(dataDirectory, properties.port(), config,
+                !properties.persistent());
+        server.publishTo(events);
+        return server;
     }
 
     /** The server as first started: its port, and so every connection made through it, survives restarts. */
     @Bean(destroyMethod = "")
-    EmbeddedPostgres embeddedPostgres(SupervisedPostgres supervised, ApplicationEventPublisher events) {
-        supervised.publishTo(events);
+    EmbeddedPostgres embeddedPostgres(SupervisedPostgres supervised) {
         return supervised.server();
     }
 

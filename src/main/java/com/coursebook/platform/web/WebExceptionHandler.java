@@ -14,16 +14,15 @@ import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.ReturnsTo;
-
 import org.hibernate.exception.JDBCConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
