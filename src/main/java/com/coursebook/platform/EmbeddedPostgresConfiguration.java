@@ -7,19 +7,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.coursebook.platform.backup.BackupArchive;
+import com.coursebook.platform.backup.BackupProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,29 +34,47 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedDatabase
-@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+@EnableConfigurationProperties({ EmbeddedDatabaseProperties.class, BackupProperties.class })
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * The server, supervised ({@link SupervisedPostgres}): restarted on the same folder and port if it dies. A data
+     * folder that does not exist yet may first be filled from a backup ({@code coursebook.backup.restore-from}).
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setPort(properties.port() == 0 ? 0 : properties.port());
+    SupervisedPostgres supervisedPostgres(EmbeddedDatabaseProperties properties, BackupProperties backups,
+            ApplicationEventPublisher events) throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        Path dataDirectory;
         if (properties.persistent()) {
-            Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            if (backups.restoreFrom() != null) {
+                BackupArchive.restore(Path.of(backups.restoreFrom()).toAbsolutePath(), dataDirectory);
+            }
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
             // zonky switches durability off by default; patient data must survive a power cut.
-            builder.setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+            config.put("fsync", "on");
+            config.put("synchronous_commit", "on");
+            config.put("full_page_writes", "on");
             log.info("Embedded PostgreSQL with data in {}", dataDirectory);
         }
-        return builder.start();
+        else {
+            // a throw-away folder of our own: zonky's own one goes with the first server, and a restart needs it
+            dataDirectory = Files.createTempDirectory("coursebook-pg-");
+        }
+        SupervisedPostgres server = SupervisedPostgres.start(dataDirectory, properties.port(), config,
+                !properties.persistent());
+        server.publishTo(events);
+        return server;
+    }
+
+    /** The server as first started: its port, and so every connection made through it, survives restarts. */
+    @Bean(destroyMethod = "")
+    EmbeddedPostgres embeddedPostgres(SupervisedPostgres supervised) {
+        return supervised.server();
     }
 
     /**
@@ -87,6 +109,8 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setMaximumPoolSize(size);
         dataSource.setMinimumIdle(Math.min(size, 2));
         dataSource.setPoolName(name);
+        // A dead server answers at once with "connection refused"; waiting the default 30 s for it helps nobody.
+        dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
         return dataSource;
     }
 

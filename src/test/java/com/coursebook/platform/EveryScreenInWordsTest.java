@@ -222,6 +222,8 @@ class EveryScreenInWordsTest {
                 "/admin/audit?to=2000-01-01&from=2001-01-01&patient=0", "/admin/audit/verify", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
                 "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
                 "/account/password",
+                // Backups (issue 18)
+                "/admin/backups",
                 // Clinic administration (issue 12)
                 "/admin/scheduling/locations", "/admin/scheduling/locations/new",
                 "/admin/scheduling/locations/" + jdbc.sql("SELECT min(id) FROM location").query(Long.class).single(),

@@ -14,12 +14,14 @@ import com.coursebook.shared.InvalidRequestException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.NotPermittedException;
 import tools.jackson.core.JacksonException;
+import org.hibernate.exception.JDBCConnectionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -188,6 +192,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 text(ex.messageCode(), ex.arguments()));
         problem.setTitle(text("problem.notPermitted.title"));
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /** The database cannot be reached (down, restarting, no connection within the pool's timeout): 503, try again. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class, JDBCConnectionException.class })
+    ResponseEntity<ProblemDetail> databaseDown(RuntimeException ex) {
+        if (!DatabaseDown.causes(ex)) {
+            throw ex;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseDownFilter.RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.databaseDown.title", "error.503"));
     }
 
     private ProblemDetail problem(HttpStatus status, String titleCode, String detailCode) {

@@ -4,9 +4,11 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,8 +35,11 @@ class ErrorPages implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:/error}")
-    Object error(HttpServletRequest request, Locale locale) {
+    Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         HttpStatus status = status(request);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseDownFilter.RETRY_AFTER);
+        }
         if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                     messages.getMessage(detailCode(status.value()), null, locale));
@@ -57,6 +62,7 @@ class ErrorPages implements ErrorController {
             case 403 -> "error.403";
             case 404 -> "error.404";
             case 405 -> "error.405";
+            case 503 -> "error.503";
             default -> status >= 400 && status < 500 ? "error.400" : "error.500";
         };
     }
@@ -70,9 +76,14 @@ class ErrorPages implements ErrorController {
 
     /**
      * The status of the error forwarded here; {@code /error} asked for directly carries none, and is then what it is
-     * to the reader: no such page (404), not a failure of the server.
+     * to the reader: no such page (404), not a failure of the server. A failure because the database cannot be
+     * reached (say, in a filter that asked it) is a 503, not a 500.
      */
     private static HttpStatus status(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseDown.causes(failure)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             return HttpStatus.NOT_FOUND;

@@ -14,10 +14,15 @@ import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.ReturnsTo;
+import org.hibernate.exception.JDBCConnectionException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -127,6 +132,19 @@ class WebExceptionHandler {
         redirect.addFlashAttribute("problem", ex.messageCode());
         redirect.addFlashAttribute("problemArgs", ex.arguments());
         return back(to, request);
+    }
+
+    /** The database cannot be reached: a page that says so, 503, rather than the failed page. */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class, JDBCConnectionException.class })
+    String databaseDown(RuntimeException ex, Model model, HttpServletResponse response) {
+        if (!DatabaseDown.causes(ex)) {
+            throw ex;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseDownFilter.RETRY_AFTER);
+        model.addAttribute("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+        return "error";
     }
 
     /** Only handlers that name their page are answered here; anything else stays an error (the error page). */
