@@ -1,48 +1,62 @@
 package com.coursebook.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.coursebook.security.internal.SignInThrottledException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
-/** 401, 403 and 429 for the JSON API as RFC 9457 problem details, never a redirect to the login page. */
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401, 403 and 429 for the JSON API as RFC 9457 problem details, never a redirect to the login page. The words are
+ * the client's language (Accept-Language: Russian or English), from the message bundles like every other answer.
+ */
 final class ProblemResponses {
 
-    private ProblemResponses() {
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MessageSource messages;
+
+    ProblemResponses(MessageSource messages) {
+        this.messages = messages;
     }
 
     /**
      * No or wrong credentials: 401. A sign-in the throttle refused: 429 with Retry-After, answered at once (the
      * client waits, not a server thread).
      */
-    static AuthenticationEntryPoint unauthorized() {
+    AuthenticationEntryPoint unauthorized() {
         return (request, response, ex) -> {
             if (ex instanceof SignInThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
-                write(response, 429, "Too many sign-in attempts", (throttled.accountLocked()
-                        ? "The account is locked after too many failed sign-ins. "
-                        : "Too many failed sign-ins from this address. ") + "Try again in " + throttled.seconds()
-                        + " seconds.");
+                write(request, response, 429, "api.problem.throttled.title", throttled.accountLocked()
+                        ? "api.problem.throttled.account" : "api.problem.throttled.address", throttled.seconds());
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     bearer ? "Bearer error=\"invalid_token\"" : "Basic realm=\"CourseBook\"");
-            write(response, 401, "Unauthorized", bearer
-                    ? "The API token is not valid: it is unknown, revoked or expired, or its login is disabled. "
-                            + "Make a new one on the API tokens screen."
-                    : "Sign in (HTTP Basic, an API token as Bearer, or the browser session) to use the API.");
+            write(request, response, 401, "api.problem.unauthorized.title",
+                    bearer ? "api.problem.unauthorized.token" : "api.problem.unauthorized.signIn");
         };
     }
 
@@ -50,18 +64,16 @@ final class ProblemResponses {
      * 403; but a request nobody signed in to is 401, also when it is the CSRF check that stopped it (that check runs
      * before anyone is known), so an anonymous POST reads as "sign in" rather than "missing token".
      */
-    static AccessDeniedHandler forbidden() {
+    AccessDeniedHandler forbidden() {
         AuthenticationEntryPoint unauthorized = unauthorized();
         return (request, response, ex) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
-                unauthorized.commence(request, response,
-                        new org.springframework.security.authentication.InsufficientAuthenticationException("anonymous"));
+                unauthorized.commence(request, response, new InsufficientAuthenticationException("anonymous"));
                 return;
             }
-            write(response, 403, "Forbidden", ex instanceof CsrfException
-                    ? "Missing or invalid CSRF token: send the X-CSRF-TOKEN header with a browser session, or use HTTP Basic or an API token."
-                    : "Your role may not do this.");
+            write(request, response, 403, "api.problem.forbidden.title",
+                    ex instanceof CsrfException ? "api.problem.forbidden.csrf" : "api.problem.forbidden.role");
         };
     }
 
@@ -69,22 +81,27 @@ final class ProblemResponses {
      * A session whose login was disabled meanwhile (a disabled login cannot sign in again), or whose password was
      * changed in another session: it is over.
      */
-    static void sessionEnded(HttpServletResponse response) throws IOException {
-        write(response, 401, "Unauthorized",
-                "This session has ended: the login was disabled, or its password was changed. Sign in again.");
+    void sessionEnded(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, 401, "api.problem.unauthorized.title", "api.problem.sessionEnded");
     }
 
     /** A temporary password works for one thing only: choosing a new one. */
-    static void mustChangePassword(HttpServletResponse response) throws IOException {
-        write(response, 403, "Forbidden",
-                "Change your temporary password first: PUT /api/account/password with currentPassword and newPassword.");
+    void mustChangePassword(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, 403, "api.problem.forbidden.title", "api.problem.mustChangePassword");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String detail, Object... args) throws IOException {
+        Locale language = request.getLocale() != null && "ru".equals(request.getLocale().getLanguage())
+                ? RUSSIAN : Locale.ENGLISH;
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", messages.getMessage(title, null, language));
+        problem.put("status", status);
+        problem.put("detail", messages.getMessage(detail, args, language));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -94,8 +95,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiWithCredentials(HttpSecurity http, ObjectProvider<StaffStandings> standings)
-            throws Exception {
+    SecurityFilterChain apiWithCredentials(HttpSecurity http, ObjectProvider<StaffStandings> standings,
+            MessageSource messages) throws Exception {
+        ProblemResponses problems = new ProblemResponses(messages);
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.securityMatcher(new AndRequestMatcher(api, new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)))
                 .authorizeHttpRequests(SecurityConfiguration::apiRules)
@@ -103,26 +105,28 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.disable())
-                .with(new ApiTokenSignIn(ProblemResponses.unauthorized()), Customizer.withDefaults())
-                .addFilterBefore(StaffSessionCheck.forApi(standings), AuthorizationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
+                .with(new ApiTokenSignIn(problems.unauthorized()), Customizer.withDefaults())
+                .addFilterBefore(StaffSessionCheck.forApi(standings, problems), AuthorizationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiWithSession(HttpSecurity http, ObjectProvider<StaffStandings> standings) throws Exception {
+    SecurityFilterChain apiWithSession(HttpSecurity http, ObjectProvider<StaffStandings> standings,
+            MessageSource messages) throws Exception {
+        ProblemResponses problems = new ProblemResponses(messages);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(SecurityConfiguration::apiRules)
-                .addFilterBefore(StaffSessionCheck.forApi(standings), AuthorizationFilter.class)
+                .addFilterBefore(StaffSessionCheck.forApi(standings, problems), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }

@@ -55,21 +55,25 @@ final class StaffSessionCheck extends OncePerRequestFilter {
 
     private final boolean api;
 
+    /** The API's answers in words (the screens redirect instead). */
+    private final ProblemResponses problems;
+
     private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private StaffSessionCheck(ObjectProvider<StaffStandings> standings, ObjectProvider<LocaleResolver> locales,
-            boolean api) {
+            ProblemResponses problems) {
         this.standings = standings;
         this.locales = locales;
-        this.api = api;
+        this.api = problems != null;
+        this.problems = problems;
     }
 
     static StaffSessionCheck forScreens(ObjectProvider<StaffStandings> standings, ObjectProvider<LocaleResolver> locales) {
-        return new StaffSessionCheck(standings, locales, false);
+        return new StaffSessionCheck(standings, locales, null);
     }
 
-    static StaffSessionCheck forApi(ObjectProvider<StaffStandings> standings) {
-        return new StaffSessionCheck(standings, null, true);
+    static StaffSessionCheck forApi(ObjectProvider<StaffStandings> standings, ProblemResponses problems) {
+        return new StaffSessionCheck(standings, null, problems);
     }
 
     @Override
@@ -101,7 +105,7 @@ final class StaffSessionCheck extends OncePerRequestFilter {
         }
         if (standing.mustChangePassword() && !openWhileChanging(request)) {
             if (api) {
-                ProblemResponses.mustChangePassword(response);
+                problems.mustChangePassword(request, response);
             }
             else {
                 response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
@@ -128,7 +132,7 @@ final class StaffSessionCheck extends OncePerRequestFilter {
         }
         SecurityContextHolder.clearContext();
         if (api) {
-            ProblemResponses.sessionEnded(response);
+            problems.sessionEnded(request, response);
         }
         else {
             response.sendRedirect(request.getContextPath() + "/login?ended");

@@ -63,6 +63,25 @@ class ApiChainsTest {
     }
 
     @Test
+    @DisplayName("the API's sign-in refusals are in the client's language: Russian for Accept-Language ru, else English")
+    void refusalsInTheClientsLanguage() throws Exception {
+        mvc.perform(get("/api/patients").header("Authorization", "Bearer junk").header("Accept-Language", "ru"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Требуется вход"))
+                .andExpect(jsonPath("$.detail", containsString("Токен API недействителен")));
+        mvc.perform(get("/api/patients").header("Accept-Language", "ru"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail", containsString("Войдите")));
+        mvc.perform(get("/api/reports/about-to-be-abandoned").with(httpBasic("reception", "demo"))
+                        .header("Accept-Language", "ru"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Вашей роли это не разрешено."));
+        mvc.perform(get("/api/patients").header("Accept-Language", "de"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail", containsString("Sign in (HTTP Basic")));
+    }
+
+    @Test
     @DisplayName("HTTP Basic neither reads nor creates a session")
     void basicIsStateless() throws Exception {
         MvcResult fresh = mvc.perform(get("/api/catalog/programs").with(httpBasic("reception", "demo")))
