@@ -5,6 +5,7 @@ import com.coursebook.course.CourseBooking;
 import com.coursebook.course.CourseLifecycle;
 import com.coursebook.course.Courses;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.Typed;
 import com.coursebook.shared.ReturnsTo;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -107,7 +108,13 @@ class CourseActsController {
 
     private String problem(Long id, RedirectAttributes redirect, String problem) {
         redirect.addFlashAttribute("problem", problem);
+        Typed.keep(request(), redirect);
         return "redirect:/patients/" + patientOf(id) + "#courses";
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest request() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context
+                .request.RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private Long patientOf(Long courseId) {
