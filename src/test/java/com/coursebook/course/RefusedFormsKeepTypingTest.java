@@ -58,6 +58,27 @@ class RefusedFormsKeepTypingTest {
         assertThat(page).containsPattern("id=\"andLater\"[^>]*checked");
     }
 
+    @Test
+    @DisplayName("stopping asks first, saying how many booked sessions it cancels and keeping the reason typed; "
+            + "only the confirmation stops the course")
+    void stopAsksFirst() throws Exception {
+        List<Long> sessions = new NoteFixtures(jdbc).course("PROSTATE_MASSAGE", "Ostanovov", 8, 2);
+        long course = new NoteFixtures(jdbc).courseOf(sessions.get(0));
+        new NoteFixtures(jdbc).markAttended(sessions.get(0));
+        String asked = followed(post("/courses/{id}/pause", course).param("act", "stop")
+                .param("reason", "Moved to another city"));
+        assertThat(asked).contains("id=\"confirm-stop-" + course + "\"").contains("Its 7 booked sessions are cancelled")
+                .contains("Moved to another city");
+        assertThat(status(course)).isEqualTo("ACTIVE");
+        followed(post("/courses/{id}/pause", course).param("act", "stop").param("reason", "Moved to another city")
+                .param("confirmed", "true"));
+        assertThat(status(course)).isEqualTo("STOPPED");
+    }
+
+    private String status(long course) {
+        return jdbc.sql("SELECT status FROM course WHERE id = ?").param(course).query(String.class).single();
+    }
+
     /** Posts as the browser does and follows the redirects with their flash, as the browser's next GETs would. */
     private String followed(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {

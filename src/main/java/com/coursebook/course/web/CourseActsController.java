@@ -39,9 +39,16 @@ class CourseActsController {
     @PostMapping("/courses/{id}/pause")
     @ReturnsTo(CHART)
     String pauseOrStop(@PathVariable Long id, @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "pause") String act, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "pause") String act, @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
         if (reason == null || reason.isBlank()) {
             return problem(id, redirect, "course.reason.required");
+        }
+        if ("stop".equals(act) && !confirmed) {
+            // Stopping cancels every booked session and cannot be undone: the chart asks first, saying how many
+            redirect.addFlashAttribute("confirmStop", id);
+            Typed.keep(request(), redirect);
+            return "redirect:/patients/" + patientOf(id) + "#confirm-stop-" + id;
         }
         if ("stop".equals(act)) {
             lifecycle.stop(id, reason.strip());
