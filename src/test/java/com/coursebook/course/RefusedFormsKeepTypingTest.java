@@ -53,9 +53,32 @@ class RefusedFormsKeepTypingTest {
         LocalDate fourth = LocalDate.now(ZoneId.of("Europe/Moscow")).minusDays(2).plusDays(6);
         String typed = fourth + "T10:10"; // onto the patient's own fourth session
         String page = followed(post("/sessions/{id}/move", sessions.get(2)).param("startsAt", typed)
-                .param("andLater", "true"));
+                .param("andLater", "true").param("confirmed", "true"));
         assertThat(page).contains("alert").contains("value=\"" + typed + "\"");
         assertThat(page).containsPattern("id=\"andLater\"[^>]*checked");
+    }
+
+    @Test
+    @DisplayName("moving a session with all later ones asks first, saying how many later sessions move; nothing moves "
+            + "until confirmed")
+    void moveWithLaterAsksFirst() throws Exception {
+        List<Long> sessions = new NoteFixtures(jdbc).course("PROSTATE_MASSAGE", "Sdvigov", 6, 2);
+        LocalDate third = LocalDate.now(ZoneId.of("Europe/Moscow")).minusDays(2).plusDays(4);
+        String before = startsAt(sessions.get(3));
+        String asked = followed(post("/sessions/{id}/move", sessions.get(2)).param("startsAt", third + "T12:00")
+                .param("andLater", "true"));
+        assertThat(asked).contains("id=\"confirm-move\"").contains("the 3 later booked sessions")
+                .contains(third + " 12:00");
+        assertThat(startsAt(sessions.get(3))).isEqualTo(before);
+        String moved = followed(post("/sessions/{id}/move", sessions.get(2)).param("startsAt", third + "T12:00")
+                .param("andLater", "true").param("confirmed", "true"));
+        // confirmed, the move goes to the rules (which refuse this fixture's unqualified practitioner), not asked again
+        assertThat(moved).doesNotContain("id=\"confirm-move\"").contains("The safety rules refuse the new date");
+    }
+
+    private String startsAt(long session) {
+        return jdbc.sql("SELECT starts_at::text FROM course_session WHERE id = ?").param(session).query(String.class)
+                .single();
     }
 
     @Test
