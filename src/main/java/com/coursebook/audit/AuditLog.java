@@ -94,7 +94,22 @@ public class AuditLog {
 
     /** One line; {@code repeats}: how many more times the same read followed within the minute (0: none). */
     public record Line(long id, Instant occurredAt, String actor, String action, String entityType, Long entityId,
-            Long patientId, String details, int repeats, Instant lastRepeatAt) {
+            Long patientId, String details, int repeats, Instant lastRepeatAt, String patientRecord) {
+    }
+
+    /**
+     * The patient a record number names ("CB-001041", or just 1041 as staff say it), as the filter reads it: staff
+     * know patients by record number, never by the internal id. Empty when no patient has it.
+     */
+    public java.util.Optional<Long> patientOfRecord(String recordNumber) {
+        String digits = recordNumber == null ? "" : recordNumber.strip().toUpperCase(java.util.Locale.ROOT)
+                .replaceFirst("^CB-?", "");
+        if (!digits.matches("\\d{1,9}")) {
+            return java.util.Optional.empty();
+        }
+        String record = String.format(java.util.Locale.ROOT, "CB-%06d", Long.parseLong(digits));
+        return jdbc.query("SELECT id FROM patient WHERE record_number = :record",
+                new MapSqlParameterSource("record", record), (rs, n) -> rs.getLong(1)).stream().findFirst();
     }
 
     /** A page, newest first; {@code nextBefore} is the cursor of the next (older) page, null on the last. */
@@ -189,14 +204,16 @@ public class AuditLog {
 
     private String select(Query query, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder("SELECT e.id, e.occurred_at, e.actor, e.action, e.entity_type, "
-                + "e.entity_id, e.patient_id, e.details, r.repeat_count, r.last_at FROM audit_event e "
-                + "LEFT JOIN audit_repeat r ON r.event_id = e.id WHERE true");
+                + "e.entity_id, e.patient_id, e.details, r.repeat_count, r.last_at, p.record_number FROM audit_event e "
+                + "LEFT JOIN audit_repeat r ON r.event_id = e.id LEFT JOIN patient p ON p.id = e.patient_id WHERE true");
         if (query.patientId() != null) {
             sql.append(" AND e.patient_id = :patient");
             params.addValue("patient", query.patientId());
         }
         if (query.actor() != null) {
-            sql.append(" AND e.actor = :actor");
+            // the login as typed, or anyone whose name contains the text (staff know each other by name)
+            sql.append(" AND e.actor IN (SELECT CAST(:actor AS text) UNION SELECT username FROM app_user "
+                    + "WHERE strpos(lower(display_name), lower(:actor)) > 0)");
             params.addValue("actor", query.actor());
         }
         if (query.action() != null) {
@@ -222,6 +239,6 @@ public class AuditLog {
         return new Line(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("entity_type"), (Long) rs.getObject("entity_id"),
                 (Long) rs.getObject("patient_id"), rs.getString("details"), rs.getInt("repeat_count"),
-                last == null ? null : last.toInstant());
+                last == null ? null : last.toInstant(), rs.getString("record_number"));
     }
 }

@@ -14,7 +14,7 @@ final class Names {
             throw new InvalidRequestException(field, "catalog.name.required");
         }
         if (stripped.length() > maxLength) {
-            throw new InvalidRequestException(field, "field.tooLong");
+            throw new InvalidRequestException(field, "field.tooLong.at", maxLength);
         }
         return stripped;
     }

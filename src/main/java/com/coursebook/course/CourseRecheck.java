@@ -10,6 +10,7 @@ import com.coursebook.patient.PatientConditionsChanged;
 import com.coursebook.rules.Evaluation;
 import com.coursebook.rules.Finding;
 import com.coursebook.rules.RuleEngine;
+import com.coursebook.shared.Phrase;
 import com.coursebook.shared.ClinicClock;
 
 import org.springframework.context.event.EventListener;
@@ -104,7 +105,7 @@ class CourseRecheck {
                 course.flag(session, RuleEngine.ENGINE_ERROR, null, RuleEngine.ENGINE_ERROR);
             }
             else if (block != null) {
-                course.flag(session, block.rule(), block.clearsOn(), block.rule() + " until " + block.clearsOn());
+                course.flag(session, block.rule(), block.clearsOn(), flagged(block));
             }
             else if (warning != null) {
                 if (!NEEDS_CONFIRMATION.equals(session.getAttentionRule())) {
@@ -135,5 +136,14 @@ class CourseRecheck {
             return b;
         }
         return a.clearsOn().isAfter(b.clearsOn()) ? a : b;
+    }
+
+    /** The audit line's details in words for any reader: the rule, and until when where that is known. */
+    private static String flagged(Finding block) {
+        List<Phrase> phrases = new java.util.ArrayList<>(List.of(Phrase.of("rule." + block.rule())));
+        if (block.clearsOn() != null) {
+            phrases.add(Phrase.of("audit.detail.until", block.clearsOn()));
+        }
+        return Phrase.store(phrases);
     }
 }

@@ -19,7 +19,7 @@ public record NoteFields(boolean route, boolean sample) {
     }
 
     /** Fields filled in that this program does not record; saying so beats silently dropping what was typed. */
-    List<String> notApplicable(NoteContent content) {
+    public List<String> notApplicable(NoteContent content) {
         List<String> fields = new ArrayList<>();
         if (!route && content.route() != null) {
             fields.add("route");
@@ -34,7 +34,7 @@ public record NoteFields(boolean route, boolean sample) {
      * What a signed note must say: a signed note cannot be completed later, only amended. Pain is required
      * (0 is an answer) because it decides whether the course is held for review.
      */
-    List<String> missingForSigning(NoteContent content) {
+    public List<String> missingForSigning(NoteContent content) {
         List<String> fields = new ArrayList<>();
         if (content.durationMinutes() == null) {
             fields.add("durationMinutes");

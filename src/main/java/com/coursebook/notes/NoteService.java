@@ -98,10 +98,10 @@ public class NoteService {
     }
 
     /**
-     * Saves what the form says, then signs it. When the note is not complete enough to sign, the draft is
-     * kept (the transaction commits) and the refusal names every missing field: nothing typed is lost.
+     * Saves what the form says, then signs it. When the note is not complete enough to sign, or its session has not
+     * begun, the draft is kept (the transaction commits) and the refusal says why: nothing typed is lost.
      */
-    @Transactional(noRollbackFor = NoteIncompleteException.class)
+    @Transactional(noRollbackFor = { NoteIncompleteException.class, NoteTooEarlyException.class })
     public NoteView saveAndSign(Long sessionId, NoteContent content, Long version) {
         Session session = lockedSession(sessionId);
         SessionNote note = save(session, notes.findBySessionId(sessionId), content, version);
@@ -195,7 +195,7 @@ public class NoteService {
         session.requireHeld();
         // A note vouches for what happened: not before the session's time has come (then the session is fixed).
         if (clock.toInstant(session.session().startsAt()).isAfter(clock.now())) {
-            throw new ConflictException("note.sign.early", session.session().number());
+            throw new NoteTooEarlyException(session.session().number());
         }
         List<String> missing = session.fields().missingForSigning(note.getContent());
         if (!missing.isEmpty()) {

@@ -59,6 +59,9 @@ class DemoData extends StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /** Why demo courses were stopped: phrases "course.stopReason." + each, said in the reader's language. */
+    static final List<String> STOP_REASONS = List.of("sideEffects", "resolved", "moved", "surgery", "contraindication");
+
     static final String PASSWORD = "demo";
 
     private static final List<String> MALE_GIVEN = List.of("Ivan", "Pavel", "Sergei", "Dmitry", "Alexei", "Mikhail",
@@ -222,8 +225,7 @@ class DemoData extends StartupStep {
         List<Object[]> demoPatients = jdbc.sql("SELECT id, sex FROM patient ORDER BY id")
                 .query((rs, row) -> new Object[] { rs.getLong("id"), rs.getString("sex") }).list();
         // Stored as phrases, as the application stores its own reasons, so each reader gets them in their language.
-        List<String> stopReasons = java.util.stream.Stream.of("sideEffects", "resolved", "moved", "surgery",
-                "contraindication").map(r -> Phrase.of("course.stopReason." + r).stored()).toList();
+        List<String> stopReasons = STOP_REASONS.stream().map(r -> Phrase.of("course.stopReason." + r).stored()).toList();
         String painAfter = Phrase.of("note.review.painAfter", 4, 2).stored();
         Random random = new Random(20261124L); // fixed seed: the same history on every machine
         Random waits = new Random(20261125L); // how long blocks and holds lasted, drawn apart from the history

@@ -7,6 +7,7 @@ import com.coursebook.shared.ClinicClock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -18,6 +19,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClinicProperties.class)
 class PlatformConfiguration implements WebMvcConfigurer {
+
+    /** The words of every screen and answer, from messages*.properties, as ICU message formats (plurals). */
+    @Bean
+    static MessageSource messageSource() {
+        return new IcuMessageSource("messages");
+    }
 
     @Bean
     ClinicClock clinicClock(ClinicProperties properties) {

@@ -100,6 +100,23 @@ public class Words {
         return colon < 0 ? ruleWords : ruleWords + ": " + condition(key.substring(colon + 1));
     }
 
+    /**
+     * A code (an audit line's action, what it concerns) in words: the first of {@code prefixes} + code the bundles
+     * have; the code itself when none has it, so a line written by a newer version is still shown.
+     */
+    public String term(String code, String... prefixes) {
+        if (code == null) {
+            return null;
+        }
+        for (String prefix : prefixes) {
+            String words = messages.getMessage(prefix + code, null, null, locale());
+            if (words != null) {
+                return words;
+            }
+        }
+        return code;
+    }
+
     private String say(Phrase phrase) {
         List<String> arguments = phrase.arguments();
         return messages.getMessage(phrase.code(), arguments.toArray(), phrase.stored(), locale());

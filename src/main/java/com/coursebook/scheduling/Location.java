@@ -73,7 +73,7 @@ public class Location extends VersionedEntity {
             throw new InvalidRequestException("name", "scheduling.location.name.required");
         }
         if (stripped.length() > NAME_MAX_LENGTH) {
-            throw new InvalidRequestException("name", "field.tooLong");
+            throw new InvalidRequestException("name", "field.tooLong.at", NAME_MAX_LENGTH);
         }
         String zone = blankToNull(details.timeZone());
         if (zone != null) {

@@ -123,7 +123,7 @@ public class Practitioner extends VersionedEntity {
             throw new InvalidRequestException(field, "scheduling.practitioner.name.required");
         }
         if (stripped.length() > NAME_MAX_LENGTH) {
-            throw new InvalidRequestException(field, "field.tooLong");
+            throw new InvalidRequestException(field, "field.tooLong.at", NAME_MAX_LENGTH);
         }
         return stripped;
     }

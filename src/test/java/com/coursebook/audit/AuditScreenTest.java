@@ -40,10 +40,15 @@ class AuditScreenTest {
 
     long patient;
 
+    String record;
+
     @BeforeEach
     void lines() {
         actor = "screen" + System.nanoTime();
-        patient = 900_000_000L + System.nanoTime() % 1_000_000;
+        patient = jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) VALUES ('Test', ?, "
+                + "DATE '1980-01-01', 'MALE') RETURNING id").param("Zhurnalov" + System.nanoTime()).query(Long.class)
+                .single();
+        record = jdbc.sql("SELECT record_number FROM patient WHERE id = ?").param(patient).query(String.class).single();
         // 60 lines by one person (more than a page), two of them reads of one patient's notes, one a formula. Dated
         // in the past, so written as the owner: the app's role may not date a line (V21).
         JdbcClient owner = DatabaseAs.owner(postgres);
@@ -75,8 +80,10 @@ class AuditScreenTest {
     @Test
     @DisplayName("who saw this patient's notes; a period; an action typed in lower case")
     void filters() throws Exception {
-        String notes = page("/admin/audit?patient=" + patient + "&action=view&notes=true");
+        String notes = page("/admin/audit?patient=" + record + "&action=view&notes=true");
         assertThat(count(notes, "line ")).isEqualTo(2);
+        String digitsOnly = record.replaceFirst("^CB-0*", "");
+        assertThat(count(page("/admin/audit?patient=" + digitsOnly + "&action=view&notes=true"), "line ")).isEqualTo(2);
         String period = page("/admin/audit?user=" + actor + "&from=2025-03-10&to=2025-03-10");
         assertThat(count(period, "line ")).isEqualTo(49);
         assertThat(page("/admin/audit?user=" + actor + "&from=2025-03-11")).contains("No lines match.");
@@ -90,7 +97,7 @@ class AuditScreenTest {
                 .query(Long.class).single();
         String html = page("/admin/audit?patient=abc&from=2025-03-10&to=2025-03-01&action=drop%20table");
         assertThat(html).contains("The end of the period is before its start.")
-                .contains("An action is one word of letters and underscores").contains("Enter a whole number.")
+                .contains("An action is one word of letters and underscores").contains("No patient has this record number")
                 .contains("No lines match.");
         String csv = page("/admin/audit/export?from=2025-03-10&to=2025-03-01");
         assertThat(csv).contains("The end of the period is before its start.");
@@ -111,6 +118,28 @@ class AuditScreenTest {
         assertThat(csv).contains(",\"'=HYPERLINK(\"\"x\"\")\",").contains("2025-03-10 12:00:00");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'EXPORT' "
                 + "AND details = ?").param("user=" + actor).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    @DisplayName("lines say who by name, what in words (in Russian on the Russian page) and the patient's record "
+            + "number; a person is found by name as well as login; a patient by record number; an unknown one is a "
+            + "field error")
+    void inWords() throws Exception {
+        jdbc.sql("INSERT INTO audit_event (actor, action, entity_type, entity_id, patient_id, details) "
+                + "VALUES ('reception', 'VIEW', 'SESSION_NOTE', 1, ?, ?)").params(patient,
+                "msg:rule.CONTRAINDICATION").update();
+        String reception = jdbc.sql("SELECT display_name FROM app_user WHERE username = 'reception'")
+                .query(String.class).single();
+        String byName = mvc.perform(get("/admin/audit").param("patient", record)
+                        .param("user", reception.substring(1, 5).toUpperCase()).with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byName).contains(">" + record + "<").contains(reception).contains("Viewed").contains("Session note")
+                .contains("Contraindication").doesNotContain("msg:").doesNotContain(">VIEW<");
+        String russian = mvc.perform(get("/admin/audit").param("patient", record).param("lang", "ru").with(admin))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(russian).contains("Просмотр").contains("Запись о сеансе").contains("Противопоказание");
+        assertThat(com.coursebook.support.ScreenWords.faults("ru audit", russian)).isEmpty();
+        assertThat(page("/admin/audit?patient=CB-999999999")).contains("No patient has this record number");
     }
 
     @Test

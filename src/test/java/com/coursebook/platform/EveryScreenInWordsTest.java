@@ -187,6 +187,10 @@ class EveryScreenInWordsTest {
     private Map<String, List<String>> pages() {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         long demoPatient = jdbc.sql("SELECT min(patient_id) FROM course WHERE needs_review").query(Long.class).single();
+        String demoRecord = jdbc.sql("SELECT record_number FROM patient WHERE id = ?").param(demoPatient)
+                .query(String.class).single();
+        long stoppedPatient = jdbc.sql("SELECT min(patient_id) FROM course WHERE status = 'STOPPED' "
+                + "AND status_reason LIKE 'msg:%'").query(Long.class).single();
         long demoSession = jdbc.sql("SELECT max(s.id) FROM course_session s JOIN course c ON c.id = s.course_id "
                 + "WHERE c.patient_id = ?").param(demoPatient).query(Long.class).single();
         long demoPractitioner = jdbc.sql("SELECT practitioner_id FROM app_user WHERE username = 'urologist'")
@@ -195,7 +199,7 @@ class EveryScreenInWordsTest {
         String day = fixture.today.toString();
         List<String> desk = List.of("/patients", "/patients?q=a", "/patients/results?q=a", "/patients/new",
                 "/patients/" + fixture.patient, "/patients/" + fixture.patient + "/edit",
-                "/patients/" + fixture.patient + "/courses/new", "/patients/" + demoPatient,
+                "/patients/" + fixture.patient + "/courses/new", "/patients/" + demoPatient, "/patients/" + stoppedPatient,
                 "/courses/" + fixture.course + "/print", "/calendar", "/calendar?practitioner=" + fixture.practitioner
                         + "&date=" + day, "/calendar?practitioner=" + fixture.practitioner + "&date=" + day
                         + "&view=day", "/calendar?room=" + room, "/calendar?practitioner=" + demoPractitioner,
@@ -218,7 +222,7 @@ class EveryScreenInWordsTest {
                 "/catalog", "/admin/catalog/programs/PROSTATE_MASSAGE",
                 "/admin/catalog/contraindications/" + contraindication, "/admin/scheduling",
                 "/admin/scheduling/practitioners/" + demoPractitioner, "/admin/scheduling/closures",
-                "/admin/scheduling/rooms", "/admin/audit", "/admin/audit?patient=" + demoPatient + "&action=view&notes=true",
+                "/admin/scheduling/rooms", "/admin/audit", "/admin/audit?patient=" + demoRecord + "&action=view&notes=true",
                 "/admin/audit?to=2000-01-01&from=2001-01-01&patient=0", "/admin/audit/verify", "/admin/sign-in", "/account/tokens", "/admin/staff", "/admin/staff/new",
                 "/admin/staff/" + userId("urologist"), "/admin/staff/" + userId(fixture.clinician),
                 "/account/password",

@@ -23,6 +23,12 @@ public final class ScreenWords {
     /** Thymeleaf's rendering of a key missing from the bundle: ??key_ru??. */
     public static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
 
+    /** A reason the application stored as a phrase, shown as stored instead of in words: msg:course.stopReason.x. */
+    public static final Pattern RAW_PHRASE = Pattern.compile("\\bmsg:[A-Za-z][\\w.]*");
+
+    /** A missing value said as "null" (until null). */
+    public static final Pattern NULL = Pattern.compile("\\bnull\\b");
+
     private ScreenWords() {
     }
 
@@ -30,7 +36,7 @@ public final class ScreenWords {
     public static List<String> faults(String where, String html) {
         String visible = visibleText(html);
         List<String> faults = new ArrayList<>();
-        for (Pattern pattern : List.of(PLACEHOLDER, CODE, SHOUTED_WORD, MISSING_MESSAGE)) {
+        for (Pattern pattern : List.of(PLACEHOLDER, CODE, SHOUTED_WORD, MISSING_MESSAGE, RAW_PHRASE, NULL)) {
             Matcher matcher = pattern.matcher(visible);
             while (matcher.find()) {
                 int from = Math.max(0, matcher.start() - 40);

@@ -42,7 +42,7 @@ class AuditController {
     @GetMapping("/admin/audit")
     String search(@ModelAttribute("filter") AuditFilter filter, BindingResult result,
             @RequestParam(required = false) Long before, Model model) {
-        AuditLog.Query query = filter.check(result);
+        AuditLog.Query query = filter.check(result, log::patientOfRecord);
         model.addAttribute("page", query == null ? new AuditLog.Page(java.util.List.of(), null) : log.search(query, before));
         model.addAttribute("clock", clock);
         model.addAttribute("timeFormat", TIME);
@@ -75,7 +75,7 @@ class AuditController {
     @GetMapping("/admin/audit/export")
     String export(@ModelAttribute("filter") AuditFilter filter, BindingResult result, HttpServletResponse response,
             Model model) throws IOException {
-        AuditLog.Query query = filter.check(result);
+        AuditLog.Query query = filter.check(result, log::patientOfRecord);
         if (query == null) {
             // The search page again, with the fields' problems beside them.
             model.addAttribute("page", new AuditLog.Page(java.util.List.of(), null));

@@ -1,5 +1,8 @@
 package com.coursebook.audit.web;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -11,7 +14,8 @@ import org.springframework.validation.BindingResult;
 /** The audit screen's filter as typed; {@link #check} turns bad input into field errors, never a failed page. */
 public class AuditFilter {
 
-    private Long patient;
+    /** The patient's record number (CB-001041, or 1041). */
+    private String patient;
 
     private String user;
 
@@ -26,9 +30,14 @@ public class AuditFilter {
     private LocalDate to;
 
     /** The query, or null with the problems on the form. */
-    AuditLog.Query check(BindingResult result) {
-        if (patient != null && patient <= 0) {
-            result.rejectValue("patient", "audit.filter.patient.invalid");
+    AuditLog.Query check(BindingResult result, Function<String, Optional<Long>> patientOfRecord) {
+        Long patientId = null;
+        String record = blankToNull(patient);
+        if (record != null) {
+            patientId = patientOfRecord.apply(record).orElse(null);
+            if (patientId == null) {
+                result.rejectValue("patient", "audit.filter.patient.unknown");
+            }
         }
         String actor = blankToNull(user);
         if (actor != null && actor.length() > 100) {
@@ -44,18 +53,18 @@ public class AuditFilter {
         if (from != null && to != null && to.isBefore(from)) {
             result.rejectValue("to", "audit.filter.to.beforeFrom");
         }
-        return result.hasErrors() ? null : new AuditLog.Query(patient, actor, act, Boolean.TRUE.equals(notes), from, to);
+        return result.hasErrors() ? null : new AuditLog.Query(patientId, actor, act, Boolean.TRUE.equals(notes), from, to);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    public Long getPatient() {
+    public String getPatient() {
         return patient;
     }
 
-    public void setPatient(Long patient) {
+    public void setPatient(String patient) {
         this.patient = patient;
     }
 

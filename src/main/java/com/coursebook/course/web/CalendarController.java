@@ -1,6 +1,8 @@
 package com.coursebook.course.web;
 
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.coursebook.course.Calendar;
 import com.coursebook.course.CourseQueries;
 import com.coursebook.course.Course;
@@ -25,6 +27,7 @@ import com.coursebook.security.AppUsers;
 import com.coursebook.security.Staff;
 import com.coursebook.shared.ClinicClock;
 import com.coursebook.shared.ReturnsTo;
+import com.coursebook.shared.Typed;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -109,7 +112,11 @@ class CalendarController {
         CourseView course = courses.courseOfSession(id, locale);
         model.addAttribute("course", course);
         // Not "session": in a template that name is the HTTP session's attributes, which would hide this one.
-        model.addAttribute("courseSession", course.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow());
+        CourseView.SessionView shown = course.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        model.addAttribute("courseSession", shown);
+        // what "this and all later" would move with it (SessionService.move): booked sessions later in time
+        model.addAttribute("laterBooked", course.sessions().stream().filter(s -> s.status() == SessionStatus.BOOKED
+                && s.startsAt().isAfter(shown.startsAt())).count());
         model.addAttribute("patient", patients.view(course.patientId()));
         return "course/session";
     }
@@ -118,10 +125,18 @@ class CalendarController {
     @ReturnsTo("/sessions/{id}")
     String move(@PathVariable Long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-            @RequestParam(defaultValue = "false") boolean andLater, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean andLater,
+            @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (startsAt == null) {
             redirect.addFlashAttribute("problem", "session.move.startsAt.required");
             return "redirect:/sessions/" + id;
+        }
+        if (andLater && !confirmed) {
+            // moving every later session too is asked first, on the session's page, saying how many it moves
+            redirect.addFlashAttribute("confirmMove", true);
+            Typed.keep(request, redirect);
+            return "redirect:/sessions/" + id + "#confirm-move";
         }
         sessions.move(id, startsAt, andLater);
         redirect.addFlashAttribute("message", "session.moved");

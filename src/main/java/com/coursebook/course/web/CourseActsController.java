@@ -5,6 +5,7 @@ import com.coursebook.course.CourseBooking;
 import com.coursebook.course.CourseLifecycle;
 import com.coursebook.course.Courses;
 import com.coursebook.shared.NotFoundException;
+import com.coursebook.shared.Typed;
 import com.coursebook.shared.ReturnsTo;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +39,16 @@ class CourseActsController {
     @PostMapping("/courses/{id}/pause")
     @ReturnsTo(CHART)
     String pauseOrStop(@PathVariable Long id, @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "pause") String act, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "pause") String act, @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
         if (reason == null || reason.isBlank()) {
             return problem(id, redirect, "course.reason.required");
+        }
+        if ("stop".equals(act) && !confirmed) {
+            // Stopping cancels every booked session and cannot be undone: the chart asks first, saying how many
+            redirect.addFlashAttribute("confirmStop", id);
+            Typed.keep(request(), redirect);
+            return "redirect:/patients/" + patientOf(id) + "#confirm-stop-" + id;
         }
         if ("stop".equals(act)) {
             lifecycle.stop(id, reason.strip());
@@ -107,7 +115,13 @@ class CourseActsController {
 
     private String problem(Long id, RedirectAttributes redirect, String problem) {
         redirect.addFlashAttribute("problem", problem);
+        Typed.keep(request(), redirect);
         return "redirect:/patients/" + patientOf(id) + "#courses";
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest request() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context
+                .request.RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private Long patientOf(Long courseId) {

@@ -34,6 +34,10 @@ class NoteController {
 
     private static final String BINDING = "org.springframework.validation.BindingResult.";
 
+    /** Refusals of a signature after which the draft saved with it stays (NoteService.saveAndSign). */
+    private static final java.util.Set<String> DRAFT_KEPT = java.util.Set.of("note.incomplete.draftKept",
+            "note.sign.early");
+
     private final NoteService notes;
 
     NoteController(NoteService notes) {
@@ -76,8 +80,11 @@ class NoteController {
             return "redirect:/sessions/" + sessionId + "/note";
         }
         NoteWorkspace workspace = notes.workspace(sessionId, locale);
-        if (result.getGlobalErrors().stream().anyMatch(e -> "note.incomplete.draftKept".equals(e.getCode()))) {
+        if (signing && result.getGlobalErrors().stream().anyMatch(e -> DRAFT_KEPT.contains(e.getCode()))) {
             form.setVersion(workspace.note().version()); // this request saved the draft; the next save builds on it
+            if (result.getGlobalErrors().stream().noneMatch(e -> "note.incomplete.draftKept".equals(e.getCode()))) {
+                result.reject("note.draftKept");
+            }
         }
         return render(workspace, model);
     }

@@ -14,6 +14,7 @@ import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.NotPermittedException;
 import com.coursebook.shared.ReturnsTo;
+import com.coursebook.shared.Typed;
 import org.hibernate.exception.JDBCConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -37,7 +38,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The screens' one advice: a record that does not exist gets a friendly page; an act the domain refuses (the rules,
  * a slot taken, even at the database's last guard, a state that does not allow it) brings the user back to the page
- * the handler names with {@link ReturnsTo}, with the reason in their language. Never a stack trace.
+ * the handler names with {@link ReturnsTo}, with the reason in their language and what they typed ({@link Typed}).
+ * Never a stack trace.
  */
 @ControllerAdvice(annotations = Controller.class)
 class WebExceptionHandler {
@@ -87,7 +89,7 @@ class WebExceptionHandler {
         ReturnsTo to = returnsTo(handler, ex);
         redirect.addFlashAttribute("problem", to.refused());
         redirect.addFlashAttribute("findings", decisions.render(ex.decision(), locale).findings());
-        return back(to, request);
+        return back(to, request, redirect);
     }
 
     @ExceptionHandler(SlotTakenException.class)
@@ -97,7 +99,7 @@ class WebExceptionHandler {
         redirect.addFlashAttribute("problem", "problem.slotTaken.detail." + ex.whose());
         redirect.addFlashAttribute("problemArgs", ex.startsAt() == null ? new Object[0]
                 : new Object[] { ex.startsAt().toString().replace('T', ' '), ex.endsAt().toLocalTime().toString() });
-        return back(to, request);
+        return back(to, request, redirect);
     }
 
     /**
@@ -111,7 +113,7 @@ class WebExceptionHandler {
         ReturnsTo to = returnsTo(handler, ex);
         redirect.addFlashAttribute("problem", refusal.detailCode);
         redirect.addFlashAttribute("problemArgs", new Object[0]);
-        return back(to, request);
+        return back(to, request, redirect);
     }
 
     /** Someone else's record (a colleague's draft): 403, with whose it is in words. */
@@ -131,7 +133,7 @@ class WebExceptionHandler {
         ReturnsTo to = returnsTo(handler, ex);
         redirect.addFlashAttribute("problem", ex.messageCode());
         redirect.addFlashAttribute("problemArgs", ex.arguments());
-        return back(to, request);
+        return back(to, request, redirect);
     }
 
     /** The database cannot be reached: a page that says so, 503, rather than the failed page. */
@@ -157,7 +159,9 @@ class WebExceptionHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private static String back(ReturnsTo to, HttpServletRequest request) {
+    private static String back(ReturnsTo to, HttpServletRequest request, RedirectAttributes redirect) {
+        Typed.keep(request, redirect); // the form on that page shows what was typed again
+
         Map<String, String> variables = (Map<String, String>) request
                 .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         return "redirect:" + UriComponentsBuilder.fromUriString(to.value())

@@ -118,10 +118,15 @@ class CalendarControllerTest {
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
-    @DisplayName("moving a session and the later ones goes back to the session saying it moved")
+    @DisplayName("moving a session and the later ones asks first; confirmed, it goes back to the session saying it moved")
     void move() throws Exception {
         mvc.perform(post("/sessions/22/move").with(csrf()).param("startsAt", "2026-12-10T11:00")
                         .param("andLater", "true"))
+                .andExpect(redirectedUrl("/sessions/22#confirm-move"))
+                .andExpect(flash().attribute("confirmMove", true));
+        verify(sessions, never()).move(any(), any(), anyBoolean());
+        mvc.perform(post("/sessions/22/move").with(csrf()).param("startsAt", "2026-12-10T11:00")
+                        .param("andLater", "true").param("confirmed", "true"))
                 .andExpect(redirectedUrl("/sessions/22"))
                 .andExpect(flash().attribute("message", "session.moved"));
         verify(sessions).move(22L, LocalDateTime.of(2026, 12, 10, 11, 0), true);
@@ -147,7 +152,8 @@ class CalendarControllerTest {
                 .andExpect(redirectedUrl("/sessions/22"))
                 .andExpect(flash().attribute("problem", "session.notMovable"))
                 .andExpect(flash().attribute("problemArgs", new Object[] { 2 }))
-                .andExpect(flash().attributeCount(2));
+                .andExpect(flash().attribute("typed", java.util.Map.of("/sessions/22/move#startsAt", "2026-12-10T11:00")))
+                .andExpect(flash().attributeCount(3));
     }
 
     @Test

@@ -56,9 +56,15 @@ class CourseActsControllerTest {
 
     @Test
     @WithMockUser(roles = "CLINICIAN")
-    @DisplayName("stopping a course passes the reason, trimmed, and returns to the chart saying it stopped")
+    @DisplayName("stopping a course asks first (nothing changes), then, confirmed, passes the reason, trimmed, and "
+            + "returns to the chart saying it stopped")
     void stop() throws Exception {
-        mvc.perform(post("/courses/5/pause").with(csrf()).param("act", "stop").param("reason", "  pain after 3rd  "))
+        mvc.perform(post("/courses/5/pause").with(csrf()).param("act", "stop").param("reason", "pain after 3rd"))
+                .andExpect(redirectedUrl("/patients/7#confirm-stop-5"))
+                .andExpect(flash().attribute("confirmStop", 5L));
+        verifyNoInteractions(lifecycle);
+        mvc.perform(post("/courses/5/pause").with(csrf()).param("act", "stop").param("reason", "  pain after 3rd  ")
+                        .param("confirmed", "true"))
                 .andExpect(redirectedUrl("/patients/7#courses"))
                 .andExpect(flash().attribute("message", "course.stopped"));
         verify(lifecycle).stop(5L, "pain after 3rd");
