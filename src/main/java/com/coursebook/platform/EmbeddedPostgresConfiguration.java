@@ -111,6 +111,11 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setPoolName(name);
         // A dead server answers at once with "connection refused"; waiting the default 30 s for it helps nobody.
         dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        // And a new connection to a port that accepts but never answers (a server still starting, or anything else
+        // bound there meanwhile) gives up as quickly, rather than holding a pool thread and its request for good.
+        String seconds = String.valueOf(Math.max(1, properties.connectionTimeout().toSeconds()));
+        dataSource.addDataSourceProperty("connectTimeout", seconds);
+        dataSource.addDataSourceProperty("loginTimeout", seconds);
         return dataSource;
     }
 

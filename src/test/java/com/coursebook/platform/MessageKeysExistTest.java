@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.coursebook.platform.backup.Backups;
 import com.coursebook.catalog.EligibleSex;
 import com.coursebook.catalog.Severity;
 import com.coursebook.catalog.Specialty;
@@ -96,7 +97,10 @@ class MessageKeysExistTest {
         built.put("courseAct.{}", MessageKeysExistTest::historicCourseActs);
         built.put("session.attention.{}", () -> List.of("PRACTITIONER_ABSENT", "CLINIC_CLOSED", "NEEDS_CONFIRMATION"));
         built.put("session.cancel.confirm.{}", () -> List.of("patient", "clinic"));
-        built.put("audit.verify.broken.{}", () -> List.of("content", "link", "missing", "end"));
+        built.put("audit.verify.broken.{}",
+                () -> List.of("content", "link", "missing", "end", "anchor", "truncated", "seal", "anchorFile"));
+        built.put("backup.outcome.{}", () -> names(Backups.Outcome.values()));
+        built.put("backup.trigger.{}", () -> names(Backups.Trigger.values()));
         return built;
     }
 

@@ -44,6 +44,14 @@ final class SignInBurst {
      */
     static Outcome run(ConfigurableApplicationContext context, int port, String name, int attempts,
             IntFunction<String> forwardedFor) throws Exception {
+        return run(context, port, name, attempts, forwardedFor, i -> "wrong-" + i);
+    }
+
+    /**
+     * @param password per attempt, the password to send
+     */
+    static Outcome run(ConfigurableApplicationContext context, int port, String name, int attempts,
+            IntFunction<String> forwardedFor, IntFunction<String> password) throws Exception {
         AtomicInteger checked = new AtomicInteger();
         ApplicationListener<ApplicationEvent> counter = event -> {
             if (event instanceof AuthenticationFailureBadCredentialsEvent failure
@@ -61,7 +69,7 @@ final class SignInBurst {
             List<Future<?>> sent = new java.util.ArrayList<>();
             for (int i = 0; i < attempts; i++) {
                 String credentials = Base64.getEncoder()
-                        .encodeToString((name + ":wrong-" + i).getBytes(StandardCharsets.UTF_8));
+                        .encodeToString((name + ":" + password.apply(i)).getBytes(StandardCharsets.UTF_8));
                 HttpRequest.Builder request = HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/catalog/programs"))
                         .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + credentials).GET();

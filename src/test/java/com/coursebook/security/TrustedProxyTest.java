@@ -91,6 +91,17 @@ class TrustedProxyTest {
     }
 
     @Test
+    @DisplayName("20 requests at once with the right password (a client's parallel calls): every one answered, none "
+            + "turned away because the others were still being checked")
+    void parallelRightPasswords() {
+        String name = TestUsers.receptionist(jdbc, encoder, "right-horse-battery");
+        SignInBurst.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> SignInBurst.run(context, port, name, 20, i -> "198.18.1.2", i -> "right-horse-battery"));
+        System.out.printf("Parallel right passwords: %s in %d ms%n", outcome.statuses(), outcome.took().toMillis());
+        assertThat(outcome.statuses()).isEqualTo(java.util.Map.of(200, 20));
+    }
+
+    @Test
     @DisplayName("100 wrong passwords at once for one login from 100 addresses: at most the account's 10 checked")
     void burstFromManyAddresses() {
         String name = TestUsers.receptionist(jdbc, encoder, "right-horse-battery");

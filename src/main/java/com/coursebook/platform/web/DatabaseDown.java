@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  */
 final class DatabaseDown {
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseDown() {
     }
 
@@ -20,7 +23,13 @@ final class DatabaseDown {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof ConnectException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            // The pool closed a connection that broke under a statement (the server died mid-request): the rollback
+            // that follows meets Hikari's closed-connection proxy, whose SQLException carries no SQLSTATE.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
             // 08: connection exception; 57P01-03: the server is shutting down, crashed, or not accepting connections yet

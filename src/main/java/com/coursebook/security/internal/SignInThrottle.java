@@ -24,8 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * An attempt is <em>reserved</em> before its password is checked: under transaction-level advisory locks on its
  * account and its address, the counts are read and, if nothing holds the attempt back, raised at once, as if it had
- * failed. So concurrent attempts queue for the decision, each sees the ones before it, and a burst cannot get more
- * password checks than the limits allow. A right password then takes its reservation back. An attempt that must wait
+ * failed (and as pending, until its password has been checked). So concurrent attempts queue for the decision, each
+ * sees the ones before it, and a burst cannot get more password checks than the limits allow. Waits are timed from
+ * completed failures; an attempt held back only by reservations still being checked waits for their outcome (at most
+ * {@link #IN_FLIGHT_WAIT}) rather than being refused, so parallel requests with the right password all get in. A
+ * right password then takes its reservation back. An attempt that must wait
  * is refused at once, without checking the password (no thread sleeps, no bcrypt is paid) and without counting:
  * a refusal is no failure, so a colleague's retries during a wait do not lock the account.
  */
@@ -51,6 +54,11 @@ public class SignInThrottle {
 
     /** An address an account signed in from this recently is known, and gets through the account's lock. */
     static final Duration KNOWN_FOR = Duration.ofDays(90);
+
+    /** How long an attempt waits for attempts still being checked (bcrypt) before it is refused after all. */
+    static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(5);
+
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(20);
 
     /** Names are keys here, not users; a bound keeps a hostile name from growing rows. */
     private static final int MAX_KEY = 100;
@@ -92,40 +100,63 @@ public class SignInThrottle {
      * @throws SignInThrottledException how long to wait, and whether the account is locked
      */
     public Attempt reserve(String account, String address) {
-        return transactions.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:accountLocks, hashtext(:account)), "
-                            + "pg_advisory_xact_lock(:addressLocks, hashtext(:address))")
-                    .param("accountLocks", ACCOUNT_LOCKS).param("account", account)
-                    .param("addressLocks", ADDRESS_LOCKS).param("address", address).query((r, n) -> 1).list();
-            List<Row> rows = jdbc.sql("""
-                    SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until,
-                           t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
-                           (SELECT k.last_signed_in FROM sign_in_known_address k
-                            WHERE k.account = :account AND k.address = :address) AS known_at
-                    FROM (SELECT 1) AS one
-                    LEFT JOIN sign_in_throttle t
-                           ON (t.account = :account AND t.address IN ('', :address))
-                              OR (t.account = '' AND t.address = :address)
-                    """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
-                    .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
-                            instant(r.getTimestamp("last_failure_at")), instant(r.getTimestamp("locked_until")),
-                            r.getBoolean("in_window"), instant(r.getTimestamp("now")),
-                            instant(r.getTimestamp("known_at"))))
-                    .list();
-            Row first = rows.get(0); // the left join always gives one row
-            List<Row> held = first.account() == null ? List.of() : rows;
-            boolean known = !account.isEmpty() && first.knownAt() != null
-                    && first.knownAt().isAfter(first.now().minus(KNOWN_FOR));
-            Verdict verdict = Verdict.of(held, first.now(), known);
-            if (verdict.waitUntil() != null) {
-                throw new SignInThrottledException(Duration.between(first.now(), verdict.waitUntil()),
-                        verdict.accountLocked());
+        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+        while (true) {
+            Attempt attempt = transactions.execute(status -> tryReserve(account, address));
+            if (attempt != null) {
+                return attempt;
             }
-            count(account, address);
-            boolean knownToday = first.knownAt() != null
-                    && first.knownAt().isAfter(first.now().minus(Duration.ofDays(1)));
-            return new Attempt(account, address, knownToday);
-        });
+            // Only attempts still being checked hold this one back: their outcome decides whether it may go ahead.
+            if (System.nanoTime() > deadline) {
+                throw new SignInThrottledException(Duration.ofSeconds(1), false);
+            }
+            try {
+                Thread.sleep(IN_FLIGHT_POLL.toMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new SignInThrottledException(Duration.ofSeconds(1), false);
+            }
+        }
+    }
+
+    /** One decision under the locks: the reserved attempt, or null if only attempts still being checked hold it back. */
+    private Attempt tryReserve(String account, String address) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:accountLocks, hashtext(:account)), "
+                        + "pg_advisory_xact_lock(:addressLocks, hashtext(:address))")
+                .param("accountLocks", ACCOUNT_LOCKS).param("account", account)
+                .param("addressLocks", ADDRESS_LOCKS).param("address", address).query((r, n) -> 1).list();
+        List<Row> rows = jdbc.sql("""
+                SELECT t.account, t.address, t.failures, t.pending, t.last_failure_at, t.locked_until,
+                       t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
+                       (SELECT k.last_signed_in FROM sign_in_known_address k
+                        WHERE k.account = :account AND k.address = :address) AS known_at
+                FROM (SELECT 1) AS one
+                LEFT JOIN sign_in_throttle t
+                       ON (t.account = :account AND t.address IN ('', :address))
+                          OR (t.account = '' AND t.address = :address)
+                """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
+                .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
+                        r.getInt("pending"), instant(r.getTimestamp("last_failure_at")),
+                        instant(r.getTimestamp("locked_until")), r.getBoolean("in_window"),
+                        instant(r.getTimestamp("now")), instant(r.getTimestamp("known_at"))))
+                .list();
+        Row first = rows.get(0); // the left join always gives one row
+        List<Row> held = first.account() == null ? List.of() : rows;
+        boolean known = !account.isEmpty() && first.knownAt() != null
+                && first.knownAt().isAfter(first.now().minus(KNOWN_FOR));
+        Verdict verdict = Verdict.of(held, first.now(), known);
+        if (verdict.waitUntil() != null) {
+            throw new SignInThrottledException(Duration.between(first.now(), verdict.waitUntil()),
+                    verdict.accountLocked());
+        }
+        if (verdict.inFlight()) {
+            return null;
+        }
+        count(account, address);
+        boolean knownToday = first.knownAt() != null
+                && first.knownAt().isAfter(first.now().minus(Duration.ofDays(1)));
+        return new Attempt(account, address, knownToday);
     }
 
     /** A reserved attempt, for {@link #failed} or {@link #succeeded}. */
@@ -134,16 +165,19 @@ public class SignInThrottle {
 
     /** Raises the counts of the account, the address and the pair (a window that has passed starts again). */
     private void count(String account, String address) {
-        String values = account.isEmpty() ? "('', :address, 1, now(), now())"
-                : "(:account, '', 1, now(), now()), ('', :address, 1, now(), now()), (:account, :address, 1, now(), now())";
+        String values = account.isEmpty() ? "('', :address, 1, 1, now(), now())"
+                : "(:account, '', 1, 1, now(), now()), ('', :address, 1, 1, now(), now()), "
+                        + "(:account, :address, 1, 1, now(), now())";
+        // The time of the last failure is written when a failure completes (failed), not here: waits run from
+        // checked passwords, not from reservations.
         jdbc.sql("""
-                INSERT INTO sign_in_throttle AS t (account, address, failures, window_started_at, last_failure_at)
+                INSERT INTO sign_in_throttle AS t (account, address, failures, pending, window_started_at, last_failure_at)
                 VALUES %s
                 ON CONFLICT (account, address) DO UPDATE SET
                     failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN 1 ELSE t.failures + 1 END,
+                    pending = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN 1 ELSE t.pending + 1 END,
                     window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN now()
-                                             ELSE t.window_started_at END,
-                    last_failure_at = now()
+                                             ELSE t.window_started_at END
                 """.formatted(values)).param("account", account).param("address", address)
                 .param("window", WINDOW.toSeconds()).update();
     }
@@ -155,8 +189,8 @@ public class SignInThrottle {
      */
     public void failed(Attempt attempt) {
         jdbc.sql("""
-                UPDATE sign_in_throttle SET last_failure_at = now(),
-                    locked_until = CASE WHEN address = '' AND failures >= :lockAfter
+                UPDATE sign_in_throttle SET last_failure_at = now(), pending = GREATEST(pending - 1, 0),
+                    locked_until = CASE WHEN address = '' AND failures - GREATEST(pending - 1, 0) >= :lockAfter
                                              AND window_started_at > now() - make_interval(secs => :window)
                                              AND (locked_until IS NULL OR locked_until <= now())
                                         THEN now() + make_interval(secs => :lock) ELSE locked_until END
@@ -175,7 +209,7 @@ public class SignInThrottle {
         String account = attempt.account();
         String address = attempt.address();
         jdbc.sql("""
-                UPDATE sign_in_throttle SET failures = failures - 1
+                UPDATE sign_in_throttle SET failures = failures - 1, pending = GREATEST(pending - 1, 0)
                 WHERE failures > 0 AND ((account = :account AND address = '') OR (account = '' AND address = :address))
                 """).param("account", account).param("address", address).update();
         if (account.isEmpty()) {
@@ -215,7 +249,7 @@ public class SignInThrottle {
      */
     public List<Lock> locks() {
         return jdbc.sql("""
-                SELECT t.account, t.address, t.failures, t.last_failure_at, t.locked_until, now() AS now,
+                SELECT t.account, t.address, t.failures, t.pending, t.last_failure_at, t.locked_until, now() AS now,
                        t.window_started_at > now() - make_interval(secs => :window) AS in_window,
                        cause.others, cause.latest
                 FROM sign_in_throttle t
@@ -233,7 +267,7 @@ public class SignInThrottle {
                 """).param("window", WINDOW.toSeconds())
                 .query((rows, n) -> {
                     Row row = new Row(rows.getString("account"), rows.getString("address"), rows.getInt("failures"),
-                            instant(rows.getTimestamp("last_failure_at")), instant(rows.getTimestamp("locked_until")),
+                            rows.getInt("pending"), instant(rows.getTimestamp("last_failure_at")), instant(rows.getTimestamp("locked_until")),
                             rows.getBoolean("in_window"), instant(rows.getTimestamp("now")), null);
                     Instant until = row.waitUntil();
                     return until != null && until.isAfter(row.now())
@@ -275,8 +309,25 @@ public class SignInThrottle {
         }
     }
 
-    private record Row(String account, String address, int failures, Instant lastFailure, Instant lockedUntil,
-            boolean inWindow, Instant now, Instant knownAt) {
+    /** A count: {@code failures} includes the {@code pending} reservations whose password is still being checked. */
+    private record Row(String account, String address, int failures, int pending, Instant lastFailure,
+            Instant lockedUntil, boolean inWindow, Instant now, Instant knownAt) {
+
+        int completed() {
+            return failures - pending;
+        }
+
+        int threshold() {
+            return address.isEmpty() ? ACCOUNT_LOCK_AFTER : pair() ? PAIR_DELAY_AFTER : ADDRESS_DELAY_AFTER;
+        }
+
+        /**
+         * With the attempts still being checked, the count reaches the limit: their outcome decides this one (past the
+         * limit, one attempt at a time is checked once a wait has passed).
+         */
+        boolean inFlight() {
+            return inWindow && pending > 0 && failures >= threshold();
+        }
 
         boolean pair() {
             return !account.isEmpty() && !address.isEmpty();
@@ -285,26 +336,27 @@ public class SignInThrottle {
         /** When this row lets the next attempt in, or null if it does not hold it back. */
         Instant waitUntil() {
             if (address.isEmpty()) {
-                // Reservations still being checked count: the lock is written when the 10th fails, but the 11th
-                // attempt must not be checked meanwhile.
-                return inWindow && failures >= ACCOUNT_LOCK_AFTER && (lockedUntil == null || lockedUntil.isBefore(now))
-                        ? now.plus(LOCK) : lockedUntil;
+                return inWindow && completed() >= ACCOUNT_LOCK_AFTER
+                        && (lockedUntil == null || lockedUntil.isBefore(now)) ? now.plus(LOCK) : lockedUntil;
             }
-            int after = pair() ? PAIR_DELAY_AFTER : ADDRESS_DELAY_AFTER;
-            if (!inWindow || failures < after) {
+            int after = threshold();
+            if (!inWindow || completed() < after) {
                 return null;
             }
-            long seconds = Math.min(MAX_DELAY.toSeconds(), 1L << Math.min(30, failures - after));
+            long seconds = Math.min(MAX_DELAY.toSeconds(), 1L << Math.min(30, completed() - after));
             return lastFailure.plusSeconds(seconds);
         }
     }
 
-    private record Verdict(Instant waitUntil, boolean accountLocked) {
+    /** Refused until {@code waitUntil}; or, if that is null, held back only by attempts still being checked. */
+    private record Verdict(Instant waitUntil, boolean accountLocked, boolean inFlight) {
 
         static Verdict of(List<Row> rows, Instant now, boolean known) {
             Instant until = null;
             boolean accountLocked = false;
+            boolean inFlight = false;
             for (Row row : rows) {
+                inFlight |= row.inFlight() && !(row.address().isEmpty() && known);
                 Instant rowUntil = row.waitUntil();
                 if (rowUntil == null || !rowUntil.isAfter(now)) {
                     continue;
@@ -322,7 +374,7 @@ public class SignInThrottle {
                     until = rowUntil;
                 }
             }
-            return new Verdict(until, accountLocked);
+            return new Verdict(until, accountLocked, inFlight);
         }
     }
 }

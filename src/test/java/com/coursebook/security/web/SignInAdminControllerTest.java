@@ -2,6 +2,7 @@ package com.coursebook.security.web;
 
 import com.coursebook.security.internal.ApiTokens;
 import com.coursebook.security.internal.SignInThrottle;
+import com.coursebook.audit.SignInFailures;
 import com.coursebook.support.ScreenSliceTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class SignInAdminControllerTest {
 
     @MockitoBean
     ApiTokens tokens;
+
+    @MockitoBean
+    SignInFailures failures;
 
     @Test
     @WithMockUser(roles = "RECEPTIONIST")
