@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import com.coursebook.platform.backup.BackupArchive;
 import com.coursebook.platform.backup.BackupProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,14 +92,19 @@ public class EmbeddedPostgresConfiguration {
     /**
      * Flyway migrates as the owner of the schema; the app never connects as it. Not a pool: each connection Flyway
      * opens is a real one, and closing it (Flyway does, once migrated) ends the owner's session, so the running app
-     * holds none (as Boot's own Flyway data source in external mode, a {@code SimpleDriverDataSource}).
+     * holds none (as Boot's own Flyway data source in external mode, a {@code SimpleDriverDataSource}). Handed to
+     * Flyway alone rather than declared as a bean: a data source bean is also probed by the health check, which
+     * would open an owner connection at every probe, and one without the pool's timeouts.
      */
-    @Bean(destroyMethod = "", defaultCandidate = false)
-    @FlywayDataSource
-    DataSource flywayDataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
             throws SQLException {
         prepareRoles(postgres, properties.database());
-        return postgres.getDatabase(DatabaseRoles.OWNER, properties.database());
+        PGSimpleDataSource owner = (PGSimpleDataSource) postgres.getDatabase(DatabaseRoles.OWNER, properties.database());
+        int seconds = (int) Math.max(1, properties.connectionTimeout().toSeconds());
+        owner.setConnectTimeout(seconds);
+        owner.setLoginTimeout(seconds);
+        return configuration -> configuration.dataSource(owner);
     }
 
     private static HikariDataSource pool(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties, String role,
