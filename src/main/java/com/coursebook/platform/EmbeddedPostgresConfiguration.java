@@ -15,7 +15,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import com.coursebook.platform.backup.BackupArchive;
 import com.coursebook.platform.backup.BackupProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -100,10 +99,9 @@ public class EmbeddedPostgresConfiguration {
     FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
             throws SQLException {
         prepareRoles(postgres, properties.database());
-        PGSimpleDataSource owner = (PGSimpleDataSource) postgres.getDatabase(DatabaseRoles.OWNER, properties.database());
-        int seconds = (int) Math.max(1, properties.connectionTimeout().toSeconds());
-        owner.setConnectTimeout(seconds);
-        owner.setLoginTimeout(seconds);
+        DataSource owner = postgres.getDatabase(DatabaseRoles.OWNER, properties.database());
+        // the driver's login timeout bounds connecting and signing in alike
+        owner.setLoginTimeout((int) Math.max(1, properties.connectionTimeout().toSeconds()));
         return configuration -> configuration.dataSource(owner);
     }
 
