@@ -11,6 +11,7 @@ import com.coursebook.course.CourseCheck;
 import com.coursebook.course.SlotTakenException;
 import com.coursebook.shared.ConflictException;
 import com.coursebook.shared.InvalidRequestException;
+import com.coursebook.shared.LocalizedException;
 import com.coursebook.shared.NotFoundException;
 import com.coursebook.shared.NotPermittedException;
 import tools.jackson.core.JacksonException;
@@ -112,18 +113,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                text(ex.messageCode(), ex.arguments()));
-        problem.setTitle(text("problem.notFound.title"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return inWords(HttpStatus.NOT_FOUND, "problem.notFound.title", ex);
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                text(ex.messageCode(), ex.arguments()));
-        problem.setTitle(text("problem.conflict.title"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return inWords(HttpStatus.CONFLICT, "problem.conflict.title", ex);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -188,10 +183,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The role may do this, but not to this record (someone else's draft): 403, saying whose it is. */
     @ExceptionHandler(NotPermittedException.class)
     ResponseEntity<ProblemDetail> notPermitted(NotPermittedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                text(ex.messageCode(), ex.arguments()));
-        problem.setTitle(text("problem.notPermitted.title"));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return inWords(HttpStatus.FORBIDDEN, "problem.notPermitted.title", ex);
+    }
+
+    /** A refusal the domain said in a message code: its words as the detail, under the status's title. */
+    private ResponseEntity<ProblemDetail> inWords(HttpStatus status, String titleCode, LocalizedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(ex.messageCode(), ex.arguments()));
+        problem.setTitle(text(titleCode));
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** The database cannot be reached (down, restarting, no connection within the pool's timeout): 503, try again. */
