@@ -60,6 +60,16 @@ public class SignInThrottle {
 
     private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(20);
 
+    /**
+     * A reservation whose check has not answered for this long was abandoned (the request died with the database):
+     * it counts neither as in flight nor as a failure. A password check takes well under a second.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
+
+    /** In a query of {@code sign_in_throttle t}: how many of a row's reservations were abandoned. */
+    private static final String ABANDONED = "CASE WHEN t.reserved_at <= now() - make_interval(secs => "
+            + ABANDONED_AFTER.toSeconds() + ") THEN t.pending ELSE 0 END";
+
     /** Names are keys here, not users; a bound keeps a hostile name from growing rows. */
     private static final int MAX_KEY = 100;
 
@@ -127,7 +137,8 @@ public class SignInThrottle {
                 .param("accountLocks", ACCOUNT_LOCKS).param("account", account)
                 .param("addressLocks", ADDRESS_LOCKS).param("address", address).query((r, n) -> 1).list();
         List<Row> rows = jdbc.sql("""
-                SELECT t.account, t.address, t.failures, t.pending, t.last_failure_at, t.locked_until,
+                SELECT t.account, t.address, t.failures - %1$s AS failures, t.pending - %1$s AS pending,
+                       t.last_failure_at, t.locked_until,
                        t.window_started_at > now() - make_interval(secs => :window) AS in_window, now() AS now,
                        (SELECT k.last_signed_in FROM sign_in_known_address k
                         WHERE k.account = :account AND k.address = :address) AS known_at
@@ -135,7 +146,8 @@ public class SignInThrottle {
                 LEFT JOIN sign_in_throttle t
                        ON (t.account = :account AND t.address IN ('', :address))
                           OR (t.account = '' AND t.address = :address)
-                """).param("window", WINDOW.toSeconds()).param("account", account).param("address", address)
+                """.formatted(ABANDONED)).param("window", WINDOW.toSeconds()).param("account", account)
+                .param("address", address)
                 .query((r, n) -> new Row(r.getString("account"), r.getString("address"), r.getInt("failures"),
                         r.getInt("pending"), instant(r.getTimestamp("last_failure_at")),
                         instant(r.getTimestamp("locked_until")), r.getBoolean("in_window"),
@@ -165,15 +177,16 @@ public class SignInThrottle {
 
     /** Raises the counts of the account, the address and the pair (a window that has passed starts again). */
     private void count(String account, String address) {
-        String values = account.isEmpty() ? "('', :address, 1, 1, now(), now())"
-                : "(:account, '', 1, 1, now(), now()), ('', :address, 1, 1, now(), now()), "
-                        + "(:account, :address, 1, 1, now(), now())";
+        String values = account.isEmpty() ? "('', :address, 1, 1, now(), now(), now())"
+                : "(:account, '', 1, 1, now(), now(), now()), ('', :address, 1, 1, now(), now(), now()), "
+                        + "(:account, :address, 1, 1, now(), now(), now())";
         // The time of the last failure is written when a failure completes (failed), not here: waits run from
         // checked passwords, not from reservations.
         jdbc.sql("""
-                INSERT INTO sign_in_throttle AS t (account, address, failures, pending, window_started_at, last_failure_at)
+                INSERT INTO sign_in_throttle AS t (account, address, failures, pending, window_started_at, last_failure_at,
+                                                   reserved_at)
                 VALUES %s
-                ON CONFLICT (account, address) DO UPDATE SET
+                ON CONFLICT (account, address) DO UPDATE SET reserved_at = now(),
                     failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN 1 ELSE t.failures + 1 END,
                     pending = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN 1 ELSE t.pending + 1 END,
                     window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window) THEN now()
@@ -226,6 +239,24 @@ public class SignInThrottle {
     }
 
     /**
+     * The check never answered (the database failed under it): the reservation is taken back from every count, as if
+     * the attempt had not been made. Best effort: if the database is still away this fails too, and the reservation
+     * stops counting once {@link #ABANDONED_AFTER} has passed.
+     */
+    public void released(Attempt attempt) {
+        try {
+            jdbc.sql("""
+                    UPDATE sign_in_throttle SET failures = failures - 1, pending = pending - 1
+                    WHERE pending > 0 AND ((account = :account AND account <> '' AND address IN ('', :address))
+                       OR (account = '' AND address = :address))
+                    """).param("account", attempt.account()).param("address", attempt.address()).update();
+        }
+        catch (RuntimeException ex) {
+            // nothing more to do: the reservation is abandoned and soon ignored
+        }
+    }
+
+    /**
      * Forgets counts whose window and lock have passed, and addresses not signed in from for {@link #KNOWN_FOR}, so
      * the tables hold what still matters even when a guesser makes up a new name each time. Every instance may run
      * it; the deletes are the same whoever runs them.
@@ -249,7 +280,8 @@ public class SignInThrottle {
      */
     public List<Lock> locks() {
         return jdbc.sql("""
-                SELECT t.account, t.address, t.failures, t.pending, t.last_failure_at, t.locked_until, now() AS now,
+                SELECT t.account, t.address, t.failures - %1$s AS failures, t.pending - %1$s AS pending,
+                       t.last_failure_at, t.locked_until, now() AS now,
                        t.window_started_at > now() - make_interval(secs => :window) AS in_window,
                        cause.others, cause.latest
                 FROM sign_in_throttle t
@@ -264,7 +296,7 @@ public class SignInThrottle {
                 ) cause ON t.account = '' OR t.address = ''
                 WHERE t.window_started_at > now() - make_interval(secs => :window) OR t.locked_until > now()
                 ORDER BY t.locked_until DESC NULLS LAST, t.last_failure_at DESC
-                """).param("window", WINDOW.toSeconds())
+                """.formatted(ABANDONED)).param("window", WINDOW.toSeconds())
                 .query((rows, n) -> {
                     Row row = new Row(rows.getString("account"), rows.getString("address"), rows.getInt("failures"),
                             rows.getInt("pending"), instant(rows.getTimestamp("last_failure_at")), instant(rows.getTimestamp("locked_until")),

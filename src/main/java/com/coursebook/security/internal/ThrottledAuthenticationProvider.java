@@ -1,10 +1,10 @@
 package com.coursebook.security.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -46,8 +46,12 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             // A token attempt has no account name: it is counted against its address only.
             signedIn = (tokens.supports(attempt.getClass()) ? tokens : passwords).authenticate(attempt);
         }
-        catch (BadCredentialsException ex) { // an unknown name or token too: the provider hides which it was
+        catch (AuthenticationException ex) { // a wrong password, an unknown name or token, a disabled login
             throttle.failed(reserved);
+            throw ex;
+        }
+        catch (RuntimeException ex) { // no answer at all (the database went away): the attempt did not happen
+            throttle.released(reserved);
             throw ex;
         }
         throttle.succeeded(reserved);

@@ -69,6 +69,27 @@ class SignInThrottleSharingTest {
     }
 
     @Test
+    @DisplayName("reservations whose check never answered (the database died under them) are released, or once "
+            + "abandoned hold nobody back: the next right password is checked at once")
+    void abandonedReservationsHoldNobody() {
+        String account = "abandoned-" + System.nanoTime();
+        String address = "192.0.2.247";
+        first.released(first.reserve(account, address));
+        assertThat(jdbc.sql("SELECT failures + pending FROM sign_in_throttle WHERE account = ? AND address = ''")
+                .param(account).query(Integer.class).single()).isZero();
+        for (int i = 0; i < SignInThrottle.PAIR_DELAY_AFTER; i++) {
+            first.reserve(account, address); // never answered, and the release failed too
+        }
+        jdbc.sql("UPDATE sign_in_throttle SET reserved_at = now() - interval '1 minute' WHERE account = ? OR address = ?")
+                .params(account, address).update();
+        long start = System.nanoTime();
+        first.succeeded(first.reserve(account, address));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(SignInThrottle.IN_FLIGHT_WAIT);
+        first.unlockAccount(account);
+        first.unlockAddress(address);
+    }
+
+    @Test
     @DisplayName("a right password takes its reservation back: the counts are as before the attempt")
     void successTakesTheReservationBack() {
         String account = "back-" + System.nanoTime();
