@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -86,6 +87,22 @@ public class EmbeddedPostgresConfiguration {
     HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
         prepareRoles(postgres, properties.database());
         return pool(postgres, properties, DatabaseRoles.APP, 20, "coursebook-embedded");
+    }
+
+    /** Connections to a server that died are dropped at once, not lent out to fail one request each. */
+    @Bean
+    ApplicationListener<SupervisedPostgres.ConnectionsGone> dropDeadConnections(DataSource dataSource) {
+        return event -> {
+            try {
+                HikariDataSource pool = dataSource.unwrap(HikariDataSource.class); // it may be wrapped (tests count queries)
+                if (pool.getHikariPoolMXBean() != null) {
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                }
+            }
+            catch (SQLException ex) {
+                log.warn("Could not drop the connections to the dead server: {}", ex.toString());
+            }
+        };
     }
 
     /**

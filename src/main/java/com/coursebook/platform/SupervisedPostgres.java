@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.FileSystemUtils;
 
@@ -130,6 +131,25 @@ public final class SupervisedPostgres implements Closeable {
         return up && !closed;
     }
 
+    /**
+     * The connections made to the dead server are gone: the pool must drop them (each one it lent out would fail
+     * its request, a sign-in's among them) rather than find that out one request at a time.
+     */
+    private void connectionsGone() {
+        ApplicationEventPublisher publisher = events;
+        if (publisher != null) {
+            publisher.publishEvent(new ConnectionsGone(this));
+        }
+    }
+
+    /** The server died or was started again: connections made before are dead. */
+    public static final class ConnectionsGone extends ApplicationEvent {
+
+        ConnectionsGone(SupervisedPostgres source) {
+            super(source);
+        }
+    }
+
     /** Readiness goes with the server; set once the context is there to publish it. */
     void publishTo(ApplicationEventPublisher publisher) {
         this.events = publisher;
@@ -147,6 +167,7 @@ public final class SupervisedPostgres implements Closeable {
                 up = false;
                 log.error("Embedded PostgreSQL (data in {}) has died; refusing requests and starting it again", dataDirectory);
                 readiness(ReadinessState.REFUSING_TRAFFIC);
+                connectionsGone();
                 retryAfter = WATCH_EVERY;
                 nextAttempt = 0;
             }
@@ -190,6 +211,7 @@ public final class SupervisedPostgres implements Closeable {
             retryAfter = WATCH_EVERY;
             log.warn("Embedded PostgreSQL restarted on {} (port {}) after crash recovery; serving again", dataDirectory,
                     port);
+            connectionsGone();
             readiness(ReadinessState.ACCEPTING_TRAFFIC);
         }
         catch (IOException | RuntimeException ex) {

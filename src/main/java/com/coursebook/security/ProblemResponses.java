@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -49,6 +50,12 @@ final class ProblemResponses {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
                 write(request, response, 429, "api.problem.throttled.title", throttled.accountLocked()
                         ? "api.problem.throttled.account" : "api.problem.throttled.address", throttled.seconds());
+                return;
+            }
+            if (ex instanceof InternalAuthenticationServiceException) {
+                // The credentials could not be checked at all (the database is away): not the client's fault.
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                write(request, response, 503, "api.problem.unavailable.title", "api.problem.unavailable.signIn");
                 return;
             }
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

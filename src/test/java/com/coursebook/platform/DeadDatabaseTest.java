@@ -57,6 +57,15 @@ class DeadDatabaseTest {
                     + "VALUES ('Test', 'Crashova', DATE '1980-01-01', 'FEMALE') RETURNING id").query(Long.class).single();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             assertThat(get(http, "/api/catalog/programs").statusCode()).isEqualTo(200);
+            // Many connections in the pool first, as in a busy clinic: each one lent out after the kill would fail its
+            // request (a sign-in's among them, which must not count as a wrong password) unless the pool drops them.
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> busy = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                busy.add(http.sendAsync(request("/api/patients?query=a"), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var each : busy) {
+                assertThat(each.get().statusCode()).isEqualTo(200);
+            }
             Path pidFile = Path.of(JdbcClient.create(server.getPostgresDatabase()).sql("SHOW data_directory")
                     .query(String.class).single(), "postmaster.pid");
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
@@ -103,9 +112,12 @@ class DeadDatabaseTest {
     }
 
     private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+        return http.send(request(path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path) {
         String auth = "Basic " + Base64.getEncoder().encodeToString("reception:demo".getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", auth).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).timeout(Duration.ofSeconds(10)).GET().build();
     }
 }

@@ -3,6 +3,7 @@ package com.coursebook.security.internal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -46,11 +47,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             // A token attempt has no account name: it is counted against its address only.
             signedIn = (tokens.supports(attempt.getClass()) ? tokens : passwords).authenticate(attempt);
         }
+        catch (InternalAuthenticationServiceException ex) { // no answer (the database went away): no attempt made
+            throttle.released(reserved);
+            throw ex;
+        }
         catch (AuthenticationException ex) { // a wrong password, an unknown name or token, a disabled login
             throttle.failed(reserved);
             throw ex;
         }
-        catch (RuntimeException ex) { // no answer at all (the database went away): the attempt did not happen
+        catch (RuntimeException ex) {
             throttle.released(reserved);
             throw ex;
         }
