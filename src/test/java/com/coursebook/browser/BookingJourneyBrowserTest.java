@@ -61,7 +61,7 @@ class BookingJourneyBrowserTest extends BrowserTest {
         click(By.id("book-now"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("courses")));
-        assertThat(driver.getPageSource()).contains("Course booked").contains("10 sessions, every 2 day(s)");
+        assertThat(driver.getPageSource()).contains("Course booked").contains("10 sessions, every 2 days");
         assertThat(driver.findElements(By.cssSelector(".session-list li"))).hasSize(10);
         shot("chart-with-course");
 
