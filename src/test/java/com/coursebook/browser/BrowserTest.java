@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,6 +37,8 @@ abstract class BrowserTest {
     void openBrowser() throws Exception {
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // A page that reloads between finding an element and reading it: look again rather than fail.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach

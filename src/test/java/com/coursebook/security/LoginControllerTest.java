@@ -54,7 +54,7 @@ class LoginControllerTest {
                 .andExpect(content().string(containsString("Try again in 14 minutes.")));
         mvc.perform(get("/login").param("locked", "840").param("lang", "ru"))
                 .andExpect(content().string(containsString("Учётная запись заблокирована")))
-                .andExpect(content().string(containsString("Повторите через 14 мин.")));
+                .andExpect(content().string(containsString("Повторите через 14 минут.")));
         mvc.perform(get("/login").param("wait", "<script>"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Try again"))));
