@@ -260,7 +260,7 @@ class IdempotentRequests extends OncePerRequestFilter {
     }
 
     /** The request with its body read once, for the fingerprint, and handed on unchanged. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
+    static final class ReadBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
@@ -293,9 +293,16 @@ class IdempotentRequests extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is already in memory: it is available now, and all of it is read at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    }
+                    catch (IOException ex) {
+                        listener.onError(ex);
+                    }
                 }
             };
         }
