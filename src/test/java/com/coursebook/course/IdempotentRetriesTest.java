@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.coursebook.support.IntegrationTest;
+import com.coursebook.support.TestRecords;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -214,16 +215,10 @@ class IdempotentRetriesTest {
     }
 
     private long practitioner(String familyName) {
-        long id = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) VALUES ('Test', ?, 'UROLOGY') "
-                + "RETURNING id").param(familyName).query(Long.class).single();
-        jdbc.sql("INSERT INTO practitioner_program (practitioner_id, program_id) "
-                + "SELECT ?, id FROM treatment_program WHERE code = 'PROSTATE_MASSAGE'").param(id).update();
-        return id;
+        return TestRecords.practitioner(jdbc, familyName);
     }
 
     private long patient(String familyName) {
-        return jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
-                        + "VALUES ('Test', ?, DATE '1975-01-01', 'MALE') RETURNING id")
-                .param(familyName + System.nanoTime()).query(Long.class).single();
+        return TestRecords.malePatient(jdbc, familyName);
     }
 }

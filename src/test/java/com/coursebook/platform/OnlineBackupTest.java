@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.coursebook.platform.backup.BackupArchive;
 import com.coursebook.platform.backup.Backups;
 import com.coursebook.support.IntegrationTest;
+import com.coursebook.support.TestRecords;
 import com.jayway.jsonpath.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.DisplayName;
@@ -149,16 +150,10 @@ class OnlineBackupTest {
     }
 
     private long practitioner(String familyName) {
-        long id = jdbc.sql("INSERT INTO practitioner (given_name, family_name, specialty) VALUES ('Test', ?, 'UROLOGY') "
-                + "RETURNING id").param(familyName).query(Long.class).single();
-        jdbc.sql("INSERT INTO practitioner_program (practitioner_id, program_id) "
-                + "SELECT ?, id FROM treatment_program WHERE code = 'PROSTATE_MASSAGE'").param(id).update();
-        return id;
+        return TestRecords.practitioner(jdbc, familyName);
     }
 
     private long patient(String familyName) {
-        return jdbc.sql("INSERT INTO patient (given_name, family_name, birth_date, sex) "
-                        + "VALUES ('Test', ?, DATE '1975-01-01', 'MALE') RETURNING id")
-                .param(familyName + System.nanoTime()).query(Long.class).single();
+        return TestRecords.malePatient(jdbc, familyName);
     }
 }
