@@ -156,13 +156,13 @@ class IdempotentRequests extends OncePerRequestFilter {
         }
     }
 
-    /** The first to insert the key runs the request; an expired key is taken over. */
+    /** The first to insert the key runs the request; an expired key is taken over, in the same statement. */
     private boolean claim(String user, String key, byte[] fingerprint) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE username = ? AND key = ? AND created_at < now() - interval '24 hours'")
-                .params(user, key).update();
         return jdbc.sql("""
-                INSERT INTO idempotency_key (username, key, fingerprint) VALUES (?, ?, ?)
-                ON CONFLICT (username, key) DO NOTHING""").params(user, key, fingerprint).update() == 1;
+                INSERT INTO idempotency_key AS k (username, key, fingerprint) VALUES (?, ?, ?)
+                ON CONFLICT (username, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = NULL,
+                    location = NULL, content_type = NULL, body = NULL, created_at = now()
+                WHERE k.created_at < now() - interval '24 hours'""").params(user, key, fingerprint).update() == 1;
     }
 
     private record Kept(byte[] fingerprint, Integer status, String location, String contentType, byte[] body) {
